@@ -1,0 +1,237 @@
+"""The owner's configuration: one TOML file over config/defaults.toml, validated once at start-up."""
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
+DEFAULTS_FILE = CONFIG_DIR / "defaults.toml"
+
+Mode = Literal["observe", "approve", "auto"]
+Security = Literal["none", "starttls", "tls"]
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file, key and line."""
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Owner(_Section):
+    name: str = ""
+    addresses: list[str] = Field(default_factory=list)
+    trusted_authserv_ids: list[str] = Field(default_factory=list)
+    language: str = "en"  # reply language when the sender's has no template
+
+    @field_validator("addresses")
+    @classmethod
+    def _lower(cls, v: list[str]) -> list[str]:
+        for a in v:
+            if "@" not in a:
+                raise ValueError(f"{a!r} is not an e-mail address")
+        return [a.strip().lower() for a in v]
+
+
+class Store(_Section):
+    url: str = ""  # empty: SQLite in the user data directory
+    retention_days: int = Field(30, ge=0)  # message bodies are dropped after this; 0 keeps none
+
+    def resolved_url(self) -> str:
+        if self.url:
+            return self.url
+        data = Path(platformdirs.user_data_dir("nejtak"))
+        data.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{data / 'nejtak.db'}"
+
+
+class Secret(_Section):
+    """Where a password comes from: an environment variable or a file, never the config text."""
+
+    password_env: str = ""
+    password_file: str = ""
+
+    def password(self) -> str:
+        if self.password_env:
+            value = os.environ.get(self.password_env)
+            if value is None:
+                raise ConfigError(f"environment variable {self.password_env} is not set")
+            return value
+        if self.password_file:
+            return Path(self.password_file).read_text().strip()
+        return ""
+
+
+class Imap(Secret):
+    host: str
+    port: int = Field(993, gt=0, lt=65536)
+    security: Security = "tls"
+    username: str
+    inbox: str = "INBOX"
+    sent: str = "Sent"
+    idle: bool = True
+    poll_seconds: float = Field(60, gt=0)
+    timeout_seconds: float = Field(60, gt=0)
+    history_limit: int = Field(5000, ge=0)  # Sent/inbox messages read as sender history at start
+    backlog_days: int = Field(0, ge=0)  # mail older than the first start is left alone unless > 0
+    keyword: str = "$NejtakRefused"
+    move_to: str = ""  # folder to move handled pitches to; empty leaves them
+
+
+class Smtp(Secret):
+    host: str = "127.0.0.1"
+    port: int = Field(587, gt=0, lt=65536)
+    security: Security = "starttls"
+    username: str = ""
+    timeout_seconds: float = Field(30, gt=0)
+
+
+class Intake(_Section):
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = Field(2525, gt=0, lt=65536)
+    max_size: int = Field(10 * 1024 * 1024, gt=0)
+
+
+class Telegram(_Section):
+    token_env: str = "NEJTAK_TELEGRAM_TOKEN"
+    token_file: str = ""
+    owner_id: int
+    api_url: str = ""
+    digest_times: list[str] = Field(default_factory=lambda: ["09:00", "18:00"])
+    business: bool = True
+
+    @field_validator("digest_times")
+    @classmethod
+    def _times(cls, v: list[str]) -> list[str]:
+        for t in v:
+            if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", t):
+                raise ValueError(f"{t!r} is not a time HH:MM")
+        return v
+
+
+class Classifier(_Section):
+    required: float = 5.0  # score at which a message counts as an unsolicited sales contact
+    auto_threshold: float = 8.0  # in auto mode, replies at or above this go out unasked
+    weights: dict[str, float] = Field(default_factory=dict)  # signal name -> weight
+    freemail_domains: list[str] = Field(default_factory=list)
+
+
+class Reply(_Section):
+    subject_prefix: Literal["Re: ", "Auto: "] = "Re: "
+    max_subject_length: int = Field(120, ge=20)
+    max_per_hour: int = Field(20, ge=0)
+    gdpr_source: bool = True  # Art. 15: ask where they got the owner's details
+    gdpr_erasure: bool = True  # Art. 17: ask them to erase the details
+    gdpr_objection: bool = True  # Art. 21: object to direct marketing
+    templates_dir: str = ""  # empty: config/templates of this checkout
+    phrases_dir: str = ""  # empty: config/phrases of this checkout
+    languages: list[str] = Field(default_factory=lambda: ["en", "da", "sv", "nb", "de", "pl"])
+
+
+class Unsubscribe(_Section):
+    consent: bool = False  # unsubscribe from bulk marketing without asking first
+
+
+class Config(_Section):
+    mode: Mode = "approve"
+    owner: Owner = Field(default_factory=Owner)
+    store: Store = Field(default_factory=Store)
+    imap: list[Imap] = Field(default_factory=list)
+    smtp: Smtp | None = None
+    intake: Intake = Field(default_factory=Intake)
+    telegram: Telegram | None = None
+    classifier: Classifier = Field(default_factory=Classifier)
+    reply: Reply = Field(default_factory=Reply)
+    unsubscribe: Unsubscribe = Field(default_factory=Unsubscribe)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    source_file: str = ""  # set by load(); where this config came from
+
+    @model_validator(mode="after")
+    def _auto_above_required(self) -> "Config":
+        if self.classifier.auto_threshold < self.classifier.required:
+            raise ValueError("classifier.auto_threshold must not be below classifier.required")
+        return self
+
+    @property
+    def templates_dir(self) -> Path:
+        return Path(self.reply.templates_dir) if self.reply.templates_dir else CONFIG_DIR / "templates"
+
+    @property
+    def phrases_dir(self) -> Path:
+        return Path(self.reply.phrases_dir) if self.reply.phrases_dir else CONFIG_DIR / "phrases"
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _locate(text: str, loc: tuple[Any, ...]) -> int | None:
+    """The line (1-based) where the key at `loc` is written in the TOML text, if found."""
+    path = [p for p in loc if isinstance(p, str)]
+    if not path:
+        return None
+    table: list[str] = []
+    best: int | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        if header:
+            table = [part.strip().strip('"') for part in header.group(1).split(".")]
+            if table == path:
+                best = best or number
+            continue
+        key = re.match(r'^("?)([A-Za-z0-9_.-]+)\1\s*=', stripped)
+        if key:
+            full = table + key.group(2).split(".")
+            if full == path:
+                return number
+            if path[: len(full)] == full and best is None:
+                best = number
+    return best
+
+
+def parse(text: str, source: str = "<config>") -> Config:
+    """Validate TOML text over the shipped defaults; raise ConfigError naming key and line."""
+    try:
+        user = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{source}: not valid TOML: {e}") from e
+    defaults = tomllib.loads(DEFAULTS_FILE.read_text(encoding="utf-8"))
+    try:
+        config = Config.model_validate(_merge(defaults, user))
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+            line = _locate(text, err["loc"])
+            where = f"{source}:{line}" if line else source
+            problems.append(f"{where}: {key}: {err['msg']}")
+        raise ConfigError("\n".join(problems)) from e
+    config.source_file = source
+    return config
+
+
+def load(path: str | Path | None) -> Config:
+    """Load the config file, or the defaults alone when no file is given."""
+    if path is None:
+        return parse("", "<defaults>")
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"{p}: cannot read: {e.strerror}") from e
+    return parse(text, str(p))

@@ -1,0 +1,27 @@
+"""What the owner's past says about a sender: known, wanted, earlier contacts and refusals."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class SenderHistory:
+    """Looked up from the store before a message is judged; guards and signals only read it."""
+
+    owner_wrote_to: bool = False  # the owner has written to this sender (Sent folder, chat)
+    in_owner_thread: bool = False  # the message answers a message the owner sent
+    wanted: bool = False  # the owner marked the sender (or the domain) as wanted
+    blocked: bool = False
+    earlier_contacts: int = 0  # messages from this sender before this one
+    refusals: list[datetime] = field(default_factory=list)  # removal requests sent (or drafted)
+    refused_via: str = ""  # "sender" or "domain:<org domain>" when refusals came from colleagues
+    lookup_failed: bool = False  # the store could not be asked: treat as known
+
+    @property
+    def known(self) -> bool:
+        return self.owner_wrote_to or self.in_owner_thread or self.wanted or self.lookup_failed
+
+    @property
+    def first_request_at(self) -> datetime | None:
+        return min(self.refusals) if self.refusals else None

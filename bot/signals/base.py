@@ -1,0 +1,53 @@
+"""The signal contract: a named check that returns evidence, or None when it does not fire."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.inbound import Inbound
+    from bot.phrases import PhraseBook
+    from bot.sender_history import SenderHistory
+
+
+@dataclass
+class Context:
+    """Everything a signal or guard may read about a message besides the message itself."""
+
+    config: "Config"
+    history: "SenderHistory"
+    phrases: "PhraseBook"
+    language: str  # ISO 639-1 of the new text
+
+
+class Signal:
+    """A named symbol (as in rspamd): `check` returns evidence text when it fires."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+
+    def check(self, msg: "Inbound", ctx: Context) -> str | None:
+        raise NotImplementedError
+
+
+class Registry:
+    """An ordered set of components by unique name; a duplicate name is a programming error."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, object] = {}
+
+    def register(self, cls):
+        if cls.name in self._items:
+            raise ValueError(f"duplicate name {cls.name!r}")
+        self._items[cls.name] = cls()
+        return cls
+
+    def __iter__(self):
+        return iter(self._items.values())
+
+    def names(self) -> list[str]:
+        return list(self._items)
+
+
+SIGNALS = Registry()

@@ -1,0 +1,2 @@
+"""Shared fixtures: each group of real servers lives in its own module under tests/fixtures."""
+pytest_plugins = []
