@@ -91,13 +91,15 @@ class Smtp(Secret):
     security: Security = "starttls"
     username: str = ""
     timeout_seconds: float = Field(30, gt=0)
+    ca_file: str = ""  # PEM bundle of CAs to verify the server with; empty: the system's CAs
 
 
 class Intake(_Section):
     enabled: bool = True
     host: str = "127.0.0.1"
-    port: int = Field(2525, gt=0, lt=65536)
-    max_size: int = Field(10 * 1024 * 1024, gt=0)
+    port: int = Field(2525, ge=0, lt=65536)  # 0: any free port (tests read SmtpIntake.port)
+    max_size: int = Field(10 * 1024 * 1024, gt=0)  # bytes; advertised as SIZE, larger mail gets 552
+    hostname: str = ""  # the name in the greeting and Received lines; empty: this machine's name
 
 
 class Telegram(_Section):

@@ -1,0 +1,23 @@
+"""The reply rules of DESIGN.md, in its order; the first that fires is reported as blocked_by."""
+from bot.guards import (  # noqa: F401  (registration order is the rules' order)
+    return_path,
+    auto_submitted,
+    mailing_list,
+    system_sender,
+    recipient,
+    report,
+    authentication,
+    already_answered,
+    known_correspondent,
+)
+from bot.guards.base import GUARDS
+from bot.verdict import Block
+
+
+def first_block(msg, ctx) -> Block | None:
+    """The first reply rule that stops a reply to this message, or None."""
+    for guard in GUARDS:
+        reason = guard.check(msg, ctx)
+        if reason:
+            return Block(guard.name, reason)
+    return None

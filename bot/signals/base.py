@@ -1,7 +1,7 @@
 """The signal contract: a named check that returns evidence, or None when it does not fire."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
@@ -19,6 +19,24 @@ class Context:
     history: "SenderHistory"
     phrases: "PhraseBook"
     language: str  # ISO 639-1 of the new text
+    language_confidence: float = 0.0
+    _phrase_hits: dict = field(default_factory=dict, repr=False)
+    _probability: list = field(default_factory=list, repr=False)
+
+    def model_probability(self, msg: "Inbound") -> float | None:
+        """The learned model's probability that the message is unsolicited (computed once)."""
+        if not self._probability:
+            from bot.model import shipped_model
+
+            model = shipped_model()
+            self._probability.append(model.probability(msg) if model else None)
+        return self._probability[0]
+
+    def phrase_hit(self, category: str, msg: "Inbound"):
+        """The first phrase of a category in the subject and new text (looked up once)."""
+        if category not in self._phrase_hits:
+            self._phrase_hits[category] = self.phrases.find(category, f"{msg.subject}\n{msg.text}")
+        return self._phrase_hits[category]
 
 
 class Signal:

@@ -1,0 +1,147 @@
+"""The built-in inbound SMTP server: takes mail delivered or forwarded to the owner, never relays."""
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+import re
+import socket
+import weakref
+from collections.abc import Awaitable, Callable, Sequence
+
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from bot.config import Intake
+
+log = logging.getLogger("nejtak.intake")
+
+OnMessage = Callable[[bytes, str, list[str]], Awaitable[None]]
+
+RELAY_DENIED = "550 5.7.1 relaying denied"
+TRY_LATER = "451 4.3.0 temporary failure, try again later"
+_UNSAFE = re.compile(r"[^\x21-\x7e]")  # what may not go into a header we write ourselves
+_RETURN_PATH = re.compile(rb"return-path[ \t]*:", re.IGNORECASE)
+
+
+def _clean(text: str | None, limit: int = 255) -> str:
+    """Client-supplied text made safe for one header token: printable ASCII, bounded."""
+    return _UNSAFE.sub("?", text or "")[:limit]
+
+
+def _drop_return_path(raw: bytes) -> bytes:
+    """Remove Return-Path fields from the header, as Postfix's cleanup does: only ours counts."""
+    end = raw.find(b"\r\n\r\n")
+    head, body = (raw, b"") if end < 0 else (raw[: end + 2], raw[end + 2:])
+    kept: list[bytes] = []
+    dropping = False
+    for line in head.splitlines(keepends=True):
+        if dropping and line[:1] in (b" ", b"\t"):
+            continue  # a folded continuation of the dropped field
+        dropping = bool(_RETURN_PATH.match(line))
+        if not dropping:
+            kept.append(line)
+    return b"".join(kept) + body
+
+
+class _Handler:
+    """aiosmtpd hooks: owner-only recipients, delivery to the daemon's callback."""
+
+    def __init__(self, owner_addresses: Sequence[str], on_message: OnMessage, hostname: str) -> None:
+        self.owners = {a.strip().lower() for a in owner_addresses}
+        self.on_message = on_message
+        self.hostname = hostname
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        if address.lower() not in self.owners:
+            log.info("refused from=%s rcpt=%s peer=%s: not the owner's address (relay attempt?)",
+                     envelope.mail_from, address, session.peer)
+            return RELAY_DENIED
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
+
+    def _trace(self, server: SMTP, session: Session, envelope: Envelope) -> bytes:
+        mail_from = envelope.mail_from or "<>"
+        return_path = "<>" if mail_from == "<>" else f"<{_clean(mail_from)}>"
+        ip = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer)
+        proto = "ESMTP" if session.extended_smtp else "SMTP"
+        rcpt = f"\r\n\tfor <{_clean(envelope.rcpt_tos[0])}>" if len(envelope.rcpt_tos) == 1 else ""
+        date = email.utils.format_datetime(email.utils.localtime())
+        received = (f"Received: from {_clean(session.host_name, 64) or 'unknown'} ([{_clean(ip)}])"
+                    f"\r\n\tby {_clean(self.hostname)} (nejtak) with {proto}{rcpt};\r\n\t{date}")
+        return f"Return-Path: {return_path}\r\n{received}\r\n".encode("ascii")
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        mail_from = envelope.mail_from or "<>"
+        rcpts = list(envelope.rcpt_tos)
+        try:
+            raw = self._trace(server, session, envelope) + _drop_return_path(
+                envelope.original_content or b"")
+            await self.on_message(raw, mail_from, rcpts)
+        except Exception:
+            log.exception("deferred from=%s rcpt=%s peer=%s: on_message failed; the sender retries",
+                          mail_from, ",".join(rcpts), session.peer)
+            return TRY_LATER
+        log.info("accepted from=%s rcpt=%s peer=%s size=%d",
+                 mail_from, ",".join(rcpts), session.peer, len(raw))
+        return "250 OK"
+
+
+class _IntakeSMTP(SMTP):
+    """aiosmtpd's SMTP, logging the refusals it makes on its own (size, line length)."""
+
+    async def push(self, status: str) -> None:
+        if status.startswith(("552", "500 Line too long")):
+            envelope = self.envelope
+            log.info("refused from=%s rcpt=%s peer=%s: %s",
+                     envelope.mail_from if envelope else None,
+                     ",".join(envelope.rcpt_tos) if envelope else "",
+                     self.session.peer if self.session else None, status)
+        await super().push(status)
+
+
+class SmtpIntake:
+    """Listens on cfg.host:cfg.port inside the running event loop; on_message runs on that loop."""
+
+    def __init__(self, cfg: Intake, owner_addresses: Sequence[str], on_message: OnMessage) -> None:
+        self.cfg = cfg
+        self.hostname = cfg.hostname or socket.gethostname()
+        self.handler = _Handler(owner_addresses, on_message, self.hostname)
+        self._server: asyncio.AbstractServer | None = None
+        self._sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()
+
+    def _protocol(self, loop: asyncio.AbstractEventLoop) -> SMTP:
+        session = _IntakeSMTP(self.handler, data_size_limit=self.cfg.max_size,
+                              hostname=self.hostname, enable_SMTPUTF8=True, loop=loop)
+        self._sessions.add(session)
+        return session
+
+    async def start(self) -> None:
+        """Bind and start serving; a busy port raises OSError here, at start-up."""
+        loop = asyncio.get_running_loop()
+        self._server = await loop.create_server(lambda: self._protocol(loop),
+                                                self.cfg.host, self.cfg.port)
+        log.info("intake listening on %s:%d for %s", self.cfg.host, self.port,
+                 ", ".join(sorted(self.handler.owners)) or "nobody")
+
+    async def stop(self) -> None:
+        """Stop listening and close the open sessions."""
+        if self._server is None:
+            return
+        server, self._server = self._server, None
+        server.close()
+        # from Python 3.12 wait_closed also waits for open sessions: close them, unanswered
+        # mail stays with the sender
+        for session in list(self._sessions):
+            if session.transport is not None:
+                session.transport.close()
+        await server.wait_closed()
+        log.info("intake stopped")
+
+    @property
+    def port(self) -> int:
+        """The bound port (the real one when cfg.port is 0)."""
+        if self._server is None or not self._server.sockets:
+            return self.cfg.port
+        return self._server.sockets[0].getsockname()[1]

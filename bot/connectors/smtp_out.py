@@ -1,0 +1,129 @@
+"""Sends the owner's refusals through their own submission server (smtplib, in a thread)."""
+from __future__ import annotations
+
+import asyncio
+import email.generator
+import email.message
+import io
+import logging
+import smtplib
+import socket
+import ssl
+
+from bot.config import ConfigError, Smtp
+from bot.errors import NejtakError, PermanentError, TransientError
+
+log = logging.getLogger("nejtak.smtp")
+
+
+def _by_code(code: int, text: str, where: str) -> NejtakError:
+    """A 4xx answer is worth retrying; anything else is not."""
+    kind = TransientError if 400 <= code < 500 else PermanentError
+    return kind(f"{where}: {code} {text}")
+
+
+def _text(raw: bytes | str) -> str:
+    return raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+
+
+class SmtpSender:
+    """One message per connection: connect, secure, log in, send, quit."""
+
+    def __init__(self, cfg: Smtp) -> None:
+        self.cfg = cfg
+
+    def _tls_context(self) -> ssl.SSLContext:
+        return ssl.create_default_context(cafile=self.cfg.ca_file or None)
+
+    def _connect(self) -> smtplib.SMTP:
+        cfg = self.cfg
+        if cfg.security == "tls":
+            return smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout_seconds,
+                                    context=self._tls_context())
+        return smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout_seconds)
+
+    @staticmethod
+    def _flatten(message: email.message.EmailMessage, envelope: str) -> bytes:
+        """The message as bytes, unchanged: send_message would turn body lines "From " into ">From "."""
+        policy = message.policy.clone(linesep="\r\n", utf8=not envelope.isascii())
+        with io.BytesIO() as out:
+            email.generator.BytesGenerator(out, mangle_from_=False, policy=policy).flatten(message)
+            return out.getvalue()
+
+    @staticmethod
+    def _mail_options(client: smtplib.SMTP, data: bytes, envelope: str) -> list[str]:
+        """SMTPUTF8 for non-ASCII addresses, 8BITMIME for 8-bit content, as send_message would."""
+        if not envelope.isascii():
+            if not client.has_extn("smtputf8"):
+                raise smtplib.SMTPNotSupportedError("non-ASCII address but no SMTPUTF8 on the server")
+            return ["SMTPUTF8", "BODY=8BITMIME"]
+        if not data.isascii() and client.has_extn("8bitmime"):
+            return ["BODY=8BITMIME"]
+        return []
+
+    def _send_sync(self, message: email.message.EmailMessage, envelope_from: str, to: str,
+                   password: str) -> None:
+        where = f"{self.cfg.host}:{self.cfg.port}"
+        data = self._flatten(message, envelope_from + to)
+        client = self._connect()
+        try:
+            client.ehlo()
+            if self.cfg.security == "starttls":
+                client.starttls(context=self._tls_context())
+                client.ehlo()
+            if self.cfg.username:
+                client.login(self.cfg.username, password)
+            options = self._mail_options(client, data, envelope_from + to)
+            refused = client.sendmail(envelope_from, [to], data, options)
+            if refused:  # only some recipients refused; with one recipient smtplib raises instead
+                code, text = next(iter(refused.values()))
+                raise _by_code(code, f"recipient {to} refused: {_text(text)}", where)
+        finally:
+            # a failing QUIT after an accepted message must not turn it into a retry
+            try:
+                client.quit()
+            except (smtplib.SMTPException, OSError):
+                client.close()
+
+    async def send(self, message: email.message.EmailMessage, envelope_from: str, to: str) -> None:
+        """Send the message as it is, with the given envelope; raise Transient- or PermanentError."""
+        cfg = self.cfg
+        where = f"{cfg.host}:{cfg.port}"
+        try:
+            password = cfg.password() if cfg.username else ""
+        except (ConfigError, OSError) as e:
+            raise PermanentError(f"smtp password for {cfg.username!r} unavailable: {e}") from e
+        message_id = message.get("Message-ID", "")
+        try:
+            await asyncio.to_thread(self._send_sync, message, envelope_from, to, password)
+        except NejtakError as e:
+            log.warning("not sent %s to %s via %s: %s", message_id, to, where, e)
+            raise
+        except smtplib.SMTPRecipientsRefused as e:
+            code, text = next(iter(e.recipients.values()), (550, b"refused"))
+            err = _by_code(code, f"recipient {to} refused: {_text(text)}", where)
+            log.warning("not sent %s: %s", message_id, err)
+            raise err from e
+        except smtplib.SMTPServerDisconnected as e:
+            log.warning("not sent %s to %s: %s disconnected: %s", message_id, to, where, e)
+            raise TransientError(f"{where}: server disconnected: {e}") from e
+        except smtplib.SMTPAuthenticationError as e:
+            # 535 and the like: wrong credentials; a 454 means the server's auth is down for now
+            err = _by_code(e.smtp_code, f"login as {cfg.username!r} failed: {_text(e.smtp_error)}",
+                           where)
+            log.warning("not sent %s: %s", message_id, err)
+            raise err from e
+        except smtplib.SMTPResponseException as e:  # sender refused, data refused, HELO, connect
+            err = _by_code(e.smtp_code, _text(e.smtp_error), where)
+            log.warning("not sent %s to %s: %s", message_id, to, err)
+            raise err from e
+        except smtplib.SMTPException as e:  # STARTTLS or AUTH not offered: the config must change
+            log.warning("not sent %s to %s via %s: %s", message_id, to, where, e)
+            raise PermanentError(f"{where}: {e}") from e
+        except ssl.SSLCertVerificationError as e:
+            log.warning("not sent %s: %s certificate not trusted: %s", message_id, where, e)
+            raise PermanentError(f"{where}: certificate not trusted: {e.verify_message}") from e
+        except (TimeoutError, socket.timeout, ConnectionError, ssl.SSLError, OSError) as e:
+            log.warning("not sent %s to %s: %s unreachable: %s", message_id, to, where, e)
+            raise TransientError(f"{where}: {type(e).__name__}: {e}") from e
+        log.info("sent %s from <%s> to <%s> via %s", message_id, envelope_from, to, where)

@@ -1,0 +1,20 @@
+"""Rule 9: people the owner writes with never get a refusal; a failed lookup counts as known."""
+from bot.guards.base import GUARDS, Guard
+
+
+@GUARDS.register
+class KnownCorrespondent(Guard):
+    name = "known_correspondent"
+    description = "The owner wrote to them, they answer the owner's thread, or they are wanted"
+
+    def check(self, msg, ctx):
+        history = ctx.history
+        if history.lookup_failed:
+            return "sender history could not be read: assumed known"
+        if history.wanted:
+            return "marked as wanted by the owner"
+        if history.owner_wrote_to:
+            return "the owner has written to this sender"
+        if history.in_owner_thread:
+            return "answers a thread the owner started"
+        return None

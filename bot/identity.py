@@ -1,0 +1,29 @@
+"""Who a sender is: addresses compared without case, and the organisation behind a domain."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from publicsuffixlist import PublicSuffixList
+
+_PSL = PublicSuffixList()
+
+
+@lru_cache(maxsize=4096)
+def org_domain(domain: str) -> str:
+    """The registrable domain (sales.acme.co.uk -> acme.co.uk), or the domain itself."""
+    domain = domain.strip().strip(".").lower()
+    if not domain:
+        return ""
+    return _PSL.privatesuffix(domain) or domain
+
+
+def company_of(address: str, freemail: frozenset[str]) -> str:
+    """The organisation domain of an address, or "" for free-mail providers and chats."""
+    if "@" not in address:
+        return ""
+    org = org_domain(address.rsplit("@", 1)[1])
+    return "" if org in freemail or address.rsplit("@", 1)[1].lower() in freemail else org
+
+
+def local_part(address: str) -> str:
+    return address.rsplit("@", 1)[0].lower() if "@" in address else address.lower()

@@ -1,0 +1,289 @@
+"""Mail text made readable: charset and RFC 2047 decoding, HTML to text, reply and quote split."""
+from __future__ import annotations
+
+import binascii
+import codecs
+import re
+
+from selectolax.lexbor import LexborHTMLParser
+
+MAX_HTML_CHARS = 1024 * 1024  # selectolax is fast, but a 25 MiB page is not worth reading
+MAX_URLS = 200
+MAX_URL_CHARS = 2048
+
+# --- charsets -----------------------------------------------------------------------------
+
+_SINGLE_BYTE = re.compile(r"^(us-?ascii|ascii|iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d|koi8-\w)$")
+_ALIASES = {"unknown-8bit": "", "x-unknown": "", "8bit": "", "default": "", "x-user-defined": ""}
+_codec_cache: dict[str, str | None] = {}
+
+
+def _codec(charset: str | None) -> str | None:
+    """The Python codec name for a declared charset, or None when it is unknown or unusable."""
+    if not charset:
+        return None
+    try:
+        return _codec_cache[charset]
+    except KeyError:
+        pass
+    name = charset.strip().strip("\"'").lower().split("*", 1)[0]  # RFC 2231 language tag
+    name = _ALIASES.get(name, name)
+    result = None
+    if name and len(name) < 40:
+        try:
+            info = codecs.lookup(name)
+            # text codecs only: base64_codec, rot13 and friends are not charsets
+            result = info.name if getattr(info, "_is_text_encoding", True) else None
+        except (LookupError, ValueError):
+            result = None
+    if len(_codec_cache) < 512:
+        _codec_cache[charset] = result
+    return result
+
+
+def decode_bytes(data: bytes, charset: str | None = None) -> str:
+    """Decode honouring the declared charset; a wrong or unknown one falls back and never raises."""
+    if data.isascii():
+        return data.decode("ascii")
+    codec = _codec(charset)
+    if codec and codec != "utf-8" and _SINGLE_BYTE.match(codec.replace("_", "-")):
+        # a single-byte label on valid UTF-8 is a mislabel far more often than real text
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if codec and codec != "utf-8":
+        try:
+            return data.decode(codec)
+        except Exception:  # UnicodeDecodeError, and odd things from odd codecs
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # UTF-8 cut inside the last character
+            return data[: exc.start].decode("utf-8") + "\ufffd"
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+# --- headers ------------------------------------------------------------------------------
+
+_ENCODED_WORD = re.compile(r"=\?([^?\s]{1,64})\?([bBqQ])\?([^?\s]*)\?=")
+_BETWEEN_WORDS = re.compile(r"[ \t\r\n]*")
+# everything a line-splitter or a header writer could treat as a break, plus other C0 controls
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
+_SPACES = re.compile(r"  +")
+
+
+def _decode_word(encoding: str, text: str) -> bytes:
+    if encoding in "bB":
+        text = text.rstrip("=")
+        text += "=" * (-len(text) % 4)
+        try:
+            return binascii.a2b_base64(text)
+        except (binascii.Error, ValueError):
+            return text.encode("ascii", "replace")
+    try:
+        return binascii.a2b_qp(text.encode("ascii", "replace"), header=True)
+    except (binascii.Error, ValueError):
+        return text.encode("ascii", "replace")
+
+
+def decode_header_value(value: str) -> str:
+    """A header value decoded from RFC 2047 (and raw 8-bit), unfolded and safe to print on one line."""
+    if not value.isascii():
+        # raw 8-bit headers arrive as surrogate escapes from the compat32 parser
+        try:
+            value = decode_bytes(value.encode("utf-8", "surrogateescape"))
+        except UnicodeError:
+            value = value.encode("utf-8", "replace").decode("utf-8")
+    if "=?" in value:
+        value = _decode_encoded_words(value)
+    return clean_header(value)
+
+
+def _decode_encoded_words(value: str) -> str:
+    out: list[str] = []
+    pos = 0
+    run: bytearray = bytearray()
+    run_charset: str | None = None
+    for match in _ENCODED_WORD.finditer(value):
+        gap = value[pos:match.start()]
+        charset = match.group(1)
+        if run_charset is not None and (gap.strip(" \t\r\n") or charset.lower() != run_charset.lower()):
+            out.append(decode_bytes(bytes(run), run_charset))
+            run, run_charset = bytearray(), None
+        if run_charset is None:
+            # whitespace between two adjacent encoded words is dropped (RFC 2047 section 6.2)
+            if gap.strip(" \t\r\n") or not out:
+                out.append(gap)
+            run_charset = charset
+        run += _decode_word(match.group(2), match.group(3))
+        pos = match.end()
+    if run_charset is not None:
+        out.append(decode_bytes(bytes(run), run_charset))
+    out.append(value[pos:])
+    return "".join(out)
+
+
+def clean_header(value: str) -> str:
+    """Fold CR, LF, NUL and other control characters into single spaces."""
+    if _UNSAFE.search(value):
+        value = _SPACES.sub(" ", _UNSAFE.sub(" ", value))
+    return value.strip()
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_PARA = "\ue000"
+_LINE = "\ue001"
+_MARKERS = re.compile("[\ue000\ue001]")
+_BLOCK_OPEN = re.compile(
+    r"<(?:p|div|h[1-6]|ul|ol|table|blockquote|pre|section|article|header|footer|hr)\b[^>]*>", re.I
+)
+_BLOCK_CLOSE = re.compile(
+    r"</(?:p|div|h[1-6]|ul|ol|table|blockquote|pre|section|article|header|footer)\s*>", re.I
+)
+_LINE_TAG = re.compile(r"<(?:br|li|tr|dt|dd)\b[^>]*>|</(?:li|tr|td|th)\s*>", re.I)
+_WHITESPACE = re.compile(r"\s+")
+_BREAKS = re.compile(r" *([\ue000\ue001]) *")
+_MANY_PARAS = re.compile(r"\n{3,}")
+_DROP_TAGS = ["script", "style", "head", "noscript", "template", "title", "svg", "object", "iframe"]
+
+
+def html_to_text(html: str) -> tuple[str, list[str], list[str]]:
+    """Readable text of an HTML body, with its link URLs and <img src> URLs."""
+    html = _MARKERS.sub("", html[:MAX_HTML_CHARS])
+    html = _BLOCK_OPEN.sub(lambda m: _PARA + m.group(0), html)
+    html = _BLOCK_CLOSE.sub(lambda m: m.group(0) + _PARA, html)
+    html = _LINE_TAG.sub(lambda m: _LINE + m.group(0), html)
+    tree = LexborHTMLParser(html)
+    links = _unique(
+        (a.attributes.get("href") or "").strip() for a in tree.css("a[href], area[href]")
+    )
+    links = [u for u in links if u.lower().startswith(("http://", "https://"))]
+    images = _unique((img.attributes.get("src") or "").strip() for img in tree.css("img[src]"))
+    images = [u for u in images if u and not u.lower().startswith("data:")]
+    tree.strip_tags(_DROP_TAGS)
+    root = tree.body or tree.root
+    raw = root.text(deep=True, separator="", strip=False) if root is not None else ""
+    text = _WHITESPACE.sub(" ", raw)
+    text = _BREAKS.sub(lambda m: "\n\n" if m.group(1) == _PARA else "\n", text)
+    text = _MANY_PARAS.sub("\n\n", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    return _MANY_PARAS.sub("\n\n", text).strip(), links[:MAX_URLS], images[:MAX_URLS]
+
+
+_URL = re.compile(r"\bhttps?://[^\s<>\"'\])}]+", re.I)
+
+
+def find_links(text: str) -> list[str]:
+    """http(s) URLs written out in plain text."""
+    if "://" not in text:
+        return []
+    return _unique(m.group(0).rstrip(".,;:!?") for m in _URL.finditer(text))[:MAX_URLS]
+
+
+def _unique(urls) -> list[str]:
+    seen: dict[str, None] = {}
+    for url in urls:
+        if url and len(url) <= MAX_URL_CHARS:
+            seen.setdefault(url, None)
+    return list(seen)
+
+
+# --- replies ------------------------------------------------------------------------------
+
+_ATTRIBUTION = re.compile(
+    r"""^\s*(?:
+        on\b.{0,300}\bwrote\s*:                                   # en
+      | (?:den\b.{0,300}|.{0,200}\d.{0,200})\bskrev\b.{0,300}:    # da, sv, nb
+      | (?:am\b.{0,300}|.{0,200}\d.{0,200})\bschrieb\b.{0,300}:   # de
+      | (?:w\ dniu\b.{0,300}|.{0,200}\d.{0,200})\bnapisał(?:\(a\)|a)?\s*:   # pl
+      | le\b.{0,300}\ba\ écrit\s*:?                              # fr
+      | .{0,200}\d.{0,200}\bwrote\s*:                             # en, without "On"
+    )\s*$""",
+    re.I | re.X,
+)
+_ATTRIBUTION_WORD = re.compile(r"wrote|skrev|schrieb|napisał|écrit")
+_SEPARATOR = re.compile(
+    r"""^\s*[-_=*]{2,}\s*(?:
+        original\ message | forwarded\ message | oprindelig\ meddelelse | videresendt\ meddelelse
+      | ursprüngliche\ nachricht | weitergeleitete\ nachricht | ursprungligt\ meddelande
+      | vidarebefordrat\ meddelande | opprinnelig\ melding | videresendt\ melding
+      | wiadomość\ oryginalna | przekazana\ wiadomość | message\ d'origine | message\ transféré
+    )\s*[-_=*]*\s*$""",
+    re.I | re.X,
+)
+_OUTLOOK_FROM = re.compile(r"^\s*\*?(?:from|fra|från|von|od|de)\s*:\*?\s*\S", re.I)
+_OUTLOOK_SENT = re.compile(
+    r"^\s*\*?(?:sent|date|sendt|dato|skickat|datum|gesendet|wysłano|data|envoyé)\s*:", re.I
+)
+_UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
+_SIGNATURE = re.compile(r"^-- ?$")
+_MOBILE = re.compile(
+    r"""^\s*(?:
+        sent\ from\ (?:my\ |outlook\ for\ |mail\ for\ |yahoo\ mail\ ).{1,40}
+      | get\ outlook\ for\ .{1,30}
+      | sendt\ fra\ (?:min\ |mit\ |outlook\ ).{1,40}
+      | skickat\ från\ (?:min\ |mitt\ |outlook\ ).{1,40}
+      | von\ meinem\ .{1,40}\ gesendet.{0,5}
+      | gesendet\ von\ (?:meinem\ )?.{1,40}
+      | wysłane\ z\ .{1,40}
+      | envoyé\ de\ mon\ .{1,40}
+    )\s*$""",
+    re.I | re.X,
+)
+
+
+def _is_quote(line: str) -> bool:
+    return line.lstrip(" \t").startswith(">")
+
+
+def _quote_start(lines: list[str]) -> int | None:
+    """Index of the line where the quoted earlier message begins, if any."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if not line.strip() or _is_quote(line) or len(line) > 600:
+            continue
+        lower = line.lower()
+        if _ATTRIBUTION_WORD.search(lower) and _ATTRIBUTION.match(line):
+            return i
+        if ("--" in line or "__" in line) and _SEPARATOR.match(line):
+            return i
+        # a mail client may wrap a long attribution line once
+        if i + 1 < n and len(lines[i + 1]) < 300 and not _is_quote(lines[i + 1]):
+            joined = line + " " + lines[i + 1]
+            if _ATTRIBUTION_WORD.search(joined.lower()) and _ATTRIBUTION.match(joined):
+                return i
+        if _OUTLOOK_FROM.match(line) and any(_OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 5]):
+            return i - 1 if i and _UNDERSCORES.match(lines[i - 1]) else i
+        if line.rstrip().endswith(":") and "@" in line and len(line) < 300:
+            following = next((l for l in lines[i + 1:i + 3] if l.strip()), "")
+            if _is_quote(following):
+                return i
+    return None
+
+
+def split_reply(text: str) -> tuple[str, str, str]:
+    """Split a body into (new text, quoted earlier messages, signature)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start = _quote_start(lines)
+    tail = lines[start:] if start is not None else []
+    head = lines[:start] if start is not None else lines
+    own: list[str] = []
+    quoted: list[str] = []
+    signature: list[str] = []
+    for line in head:
+        if signature:
+            (quoted if _is_quote(line) else signature).append(line)
+        elif _is_quote(line):
+            quoted.append(line)  # inline replies: the answers between quotes stay new text
+        elif _SIGNATURE.match(line) or _MOBILE.match(line):
+            signature.append(line)
+        else:
+            own.append(line)
+    quoted.extend(tail)
+    return ("\n".join(own).strip(), "\n".join(quoted).strip(), "\n".join(signature).strip())

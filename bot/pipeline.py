@@ -1,0 +1,102 @@
+"""The one path every message takes: store, guards, signals, verdict, policy, responder, outbox."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+import bot.signals  # noqa: F401  (registers every signal)
+from bot.config import Config
+from bot.guards import first_block
+from bot.identity import company_of
+from bot.inbound import Inbound
+from bot.language import detect
+from bot.phrases import PhraseBook
+from bot.policy import plan
+from bot.signals.base import SIGNALS, Context
+from bot.verdict import Decision, Hit, Verdict
+from responders.compose import compose
+from responders.templates import TemplateSet
+
+log = logging.getLogger("nejtak.pipeline")
+
+# Outbox state of a new reply, by action; triage records what it would send as a draft.
+_REPLY_STATE = {"reply": "approved", "draft": "drafted"}
+_SIMULATED_STATE = {"reply": "drafted", "draft": "drafted"}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Outcome:
+    inbound_id: int
+    decision: Decision | None  # None when the message was handled before (a duplicate)
+    duplicate: bool = False
+    outbox_id: int | None = None
+
+
+class Pipeline:
+    """Channel-neutral: connectors and `triage` hand it Inbound records, it returns decisions."""
+
+    def __init__(self, config: Config, store, *, phrases: PhraseBook | None = None,
+                 templates: TemplateSet | None = None, simulate: bool = False,
+                 clock: Callable[[], datetime] = utcnow) -> None:
+        self.config = config
+        self.store = store
+        self.phrases = phrases or PhraseBook(config.phrases_dir)
+        self.templates = templates or TemplateSet(config.templates_dir, config.owner.language)
+        self.reply_state = _SIMULATED_STATE if simulate else _REPLY_STATE
+        self.clock = clock
+        self.freemail = frozenset(config.classifier.freemail_domains)
+        unknown = set(config.classifier.weights) - set(SIGNALS.names())
+        if unknown:
+            log.warning("weights for unknown signals ignored: %s", ", ".join(sorted(unknown)))
+
+    def judge(self, msg: Inbound, history) -> tuple[Verdict, Context]:
+        """Language and signals: the verdict with every hit, without touching the store."""
+        language, confidence = detect(f"{msg.subject}\n{msg.text}", self.config.owner.language)
+        ctx = Context(self.config, history, self.phrases, language, confidence)
+        weights = self.config.classifier.weights
+        hits = []
+        for signal in SIGNALS:
+            evidence = signal.check(msg, ctx)
+            if evidence:
+                hits.append(Hit(signal.name, weights.get(signal.name, 0.0), evidence))
+        score = round(sum(h.weight for h in hits), 2)
+        return Verdict(score, self.config.classifier.required, hits, language), ctx
+
+    def process(self, msg: Inbound, keep_body: bool = True) -> Outcome:
+        """Store first (nothing is lost), then decide and record the decision with its reply."""
+        inbound_id, is_new = self.store.save_inbound(msg, keep_body=keep_body)
+        if not is_new and self.store.decision_of(inbound_id) is not None:
+            log.info("already handled %s (%s): nothing done twice", msg.message_id, msg.source)
+            return Outcome(inbound_id, None, duplicate=True)
+        decision = self.decide(msg, inbound_id)
+        state = self.reply_state.get(decision.action) if decision.reply else None
+        outbox_id = self.store.record_decision(inbound_id, decision, state)
+        return Outcome(inbound_id, decision, outbox_id=outbox_id)
+
+    def decide(self, msg: Inbound, inbound_id: int | None = None) -> Decision:
+        org = company_of(msg.sender, self.freemail)
+        thread_ids = [i for i in [msg.in_reply_to, *msg.references] if i]
+        history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
+                                            before_inbound_id=inbound_id)
+        verdict, ctx = self.judge(msg, history)
+        block = first_block(msg, ctx)
+        now = self.clock()
+        recent = self.store.replies_since(now - timedelta(hours=1))
+        cfg = self.config
+        p = plan(msg, verdict, block, history, cfg.mode, cfg.classifier.auto_threshold, recent,
+                 cfg.reply.max_per_hour)
+        decision = Decision(p.action, verdict, p.blocked_by, p.escalate,
+                            first_request_at=history.first_request_at)
+        if p.reply_kind:
+            decision.reply = compose(msg, p.reply_kind, verdict.language, history.first_request_at,
+                                     cfg, self.templates)
+        log.info("%s from %s: %s action=%s%s", msg.message_id or msg.source, msg.sender,
+                 verdict.report(), decision.action,
+                 f" blocked_by={p.blocked_by.rule}" if p.blocked_by else "")
+        return decision

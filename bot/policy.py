@@ -1,0 +1,48 @@
+"""Policy: from a verdict, the reply rules and the sender's history to exactly one action."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.inbound import Inbound
+from bot.sender_history import SenderHistory
+from bot.verdict import Block, Verdict
+
+# What happens to an unsolicited contact that may be answered, by mode: a table, not ifs.
+_ANSWER_BY_MODE = {"observe": "none", "approve": "draft", "auto": "reply"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    action: str  # reply | draft | unsubscribe | suggest_block | none
+    escalate: bool = False
+    reply_kind: str | None = None  # refusal | reminder, when a reply is composed
+    blocked_by: Block | None = None
+
+
+def stage(history: SenderHistory) -> int:
+    """0 first contact, 1 first repeat after a refusal, 2 any later repeat."""
+    return min(len(history.refusals), 2)
+
+
+def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHistory,
+         mode: str, auto_threshold: float, replies_last_hour: int, max_per_hour: int) -> Plan:
+    if not verdict.unsolicited:
+        return Plan("none", blocked_by=block)
+    step = stage(history)
+    escalate = step >= 1
+    if block is not None:
+        if step >= 1:
+            return Plan("suggest_block", escalate=True, blocked_by=block)
+        if block.rule == "mailing_list" and msg.has_header("list-unsubscribe"):
+            return Plan("unsubscribe", blocked_by=block)
+        return Plan("none", blocked_by=block)
+    kind = "refusal" if step == 0 else "reminder"
+    action = _ANSWER_BY_MODE[mode]
+    if action == "none":
+        return Plan("suggest_block" if escalate else "none", escalate=escalate)
+    if action == "reply" and verdict.score < auto_threshold:
+        action = "draft"  # not sure enough to speak unasked: the owner decides
+    if action == "reply" and replies_last_hour >= max_per_hour:
+        return Plan("draft", escalate, kind,
+                    Block("reply_cap", f"{replies_last_hour} replies in the last hour (cap {max_per_hour})"))
+    return Plan(action, escalate, kind)

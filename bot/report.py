@@ -1,0 +1,55 @@
+"""How triage shows a decision: one JSON object per message, or a row of a readable table."""
+from __future__ import annotations
+
+from bot.inbound import Inbound
+from bot.verdict import Decision
+
+
+def row(msg: Inbound, decision: Decision | None, error: str | None = None, duplicate: bool = False) -> dict:
+    """The fixed triage fields of DESIGN.md, plus a few extras a reader needs."""
+    out = {
+        "source": msg.source,
+        "message_id": msg.message_id,
+        "sender": msg.sender,
+        "subject": msg.subject,
+        "date": msg.date.isoformat() if msg.date else None,
+        "unsolicited": False,
+        "score": 0.0,
+        "required": None,
+        "signals": [],
+        "language": None,
+        "action": "none",
+        "escalate": False,
+        "blocked_by": None,
+        "blocked_reason": None,
+        "reply": None,
+        "error": error or msg.error,
+    }
+    if duplicate:
+        out["duplicate"] = True
+    if decision is None:
+        return out
+    v = decision.verdict
+    out.update(
+        unsolicited=v.unsolicited,
+        score=v.score,
+        required=v.required,
+        signals=[h.as_dict() for h in v.hits],
+        language=v.language,
+        action=decision.action,
+        escalate=decision.escalate,
+        blocked_by=decision.blocked_by.rule if decision.blocked_by else None,
+        blocked_reason=decision.blocked_by.reason if decision.blocked_by else None,
+        reply=decision.reply.as_dict() if decision.reply else None,
+    )
+    return out
+
+
+def error_row(source: str, error: str) -> dict:
+    """A row for input that could not even be turned into a message."""
+    return row(Inbound(channel="email", source=source, message_id="", sender=""), None, error)
+
+
+def top_signals(r: dict, n: int = 3) -> str:
+    hits = sorted(r["signals"], key=lambda h: -abs(h["weight"]))
+    return ", ".join(f"{h['name']}({h['weight']:g})" for h in hits[:n] if h["weight"])

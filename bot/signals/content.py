@@ -1,0 +1,44 @@
+"""Signals from the new text: sales phrases per category, in any of the phrase lists."""
+from bot.signals.base import SIGNALS, Signal
+
+CATEGORIES = {
+    "call_request": "Asks for a call, a meeting or '15 minutes'",
+    "came_across": "'I came across your company/profile'",
+    "follow_up": "'Following up', 'bumping this', 'did you see my last mail'",
+    "urgency": "Time pressure: 'offer ends Friday', 'last chance'",
+    "lead_lists": "Sells lead lists or contact databases",
+    "partnership": "Partnership, cooperation or reseller offers",
+    "seo_marketing": "SEO, web design, traffic and marketing offers",
+    "outsourcing": "Outsourcing, offshore teams, development shops",
+    "energy_insurance": "Energy, insurance and provider-switching deals",
+    "sales_pitch": "Generic pitch phrases: 'our solution', 'boost your sales'",
+    "opt_out_line": "A cold-outreach opt-out line: 'if you're not the right person'",
+    "wanted_context": "Phrases of wanted mail: quote requests, interviews, applications, intros",
+}
+
+
+def _phrase_signal(category: str, description: str) -> type[Signal]:
+    class Phrase(Signal):
+        name = f"PHRASE_{category.upper()}"
+
+        def check(self, msg, ctx):
+            hit = ctx.phrase_hit(category, msg)
+            return f'"{hit.phrase}" ({hit.language})' if hit else None
+
+    Phrase.description = description
+    Phrase.__name__ = Phrase.__qualname__ = f"Phrase_{category}"
+    return Phrase
+
+
+for _category, _description in CATEGORIES.items():
+    SIGNALS.register(_phrase_signal(_category, _description))
+
+
+@SIGNALS.register
+class PitchManyKinds(Signal):
+    name = "PITCH_MANY_KINDS"
+    description = "Three or more different kinds of sales phrase in one message"
+
+    def check(self, msg, ctx):
+        kinds = [c for c in CATEGORIES if c != "wanted_context" and ctx.phrase_hit(c, msg)]
+        return f"{len(kinds)} kinds: {', '.join(kinds)}" if len(kinds) >= 3 else None

@@ -1,0 +1,105 @@
+"""Signals from headers and links: outreach tools, trackers, booking links, fake replies."""
+import re
+from urllib.parse import urlsplit
+
+from bot.signals.base import SIGNALS, Signal
+
+_REPLY_PREFIX = re.compile(r"^\s*(re|sv|aw|vs|odp|antw|fw|fwd|vs)\s*:", re.IGNORECASE)
+_PIXEL_PATH = re.compile(r"(open|pixel|track|beacon|/o/|wf/open|e/o)", re.IGNORECASE)
+_MAILER_HEADERS = ("x-mailer", "user-agent", "x-mailer-name", "x-campaign", "x-lemlist-campaign",
+                   "x-mailgun-tag", "x-sg-eid", "x-hs-campaign")
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _on(host: str, domains: list[str]) -> str | None:
+    for d in domains:
+        if host == d or host.endswith("." + d):
+            return d
+    return None
+
+
+def _first_link_on(urls: list[str], domains: list[str]) -> str | None:
+    for url in urls[:200]:
+        if _on(_host(url), domains):
+            return url
+    return None
+
+
+@SIGNALS.register
+class CalendarLink(Signal):
+    name = "CALENDAR_LINK"
+    description = "A booking link (Calendly, cal.com, HubSpot meetings...) in the new text"
+
+    def check(self, msg, ctx):
+        url = _first_link_on(msg.links, ctx.phrases.domains.get("calendar", []))
+        return url[:100] if url else None
+
+
+@SIGNALS.register
+class LinkTracker(Signal):
+    name = "LINK_TRACKER"
+    description = "Links rewritten by a click-tracking service"
+
+    def check(self, msg, ctx):
+        url = _first_link_on(msg.links, ctx.phrases.domains.get("tracker", []))
+        return url[:100] if url else None
+
+
+@SIGNALS.register
+class TrackingPixel(Signal):
+    name = "TRACKING_PIXEL"
+    description = "An open-tracking image"
+
+    def check(self, msg, ctx):
+        trackers = ctx.phrases.domains.get("tracker", [])
+        for url in msg.images[:50]:
+            if _on(_host(url), trackers) or _PIXEL_PATH.search(urlsplit(url).path if "//" in url else url):
+                return url[:100]
+        return None
+
+
+@SIGNALS.register
+class OutreachMailer(Signal):
+    name = "OUTREACH_MAILER"
+    description = "Sent with a cold-outreach or mass-mailing tool (X-Mailer and similar headers)"
+
+    def check(self, msg, ctx):
+        for header in _MAILER_HEADERS:
+            for value in msg.header_all(header):
+                low = value.lower()
+                for tool in ctx.phrases.mailers:
+                    if tool in low:
+                        return f"{header}: {value[:60]}"
+        return None
+
+
+@SIGNALS.register
+class FakeReply(Signal):
+    name = "FAKE_REPLY"
+    description = "A 'Re:' subject on a first contact, with no thread to answer"
+
+    def check(self, msg, ctx):
+        h = ctx.history
+        if _REPLY_PREFIX.match(msg.subject) and not h.known and h.earlier_contacts == 0:
+            if not msg.in_reply_to and not msg.references:
+                return f"subject {msg.subject[:60]!r} but no In-Reply-To/References"
+        return None
+
+
+@SIGNALS.register
+class BulkMarkers(Signal):
+    name = "BULK_MARKERS"
+    description = "Bulk-mail headers (List-Unsubscribe, Precedence: bulk, Feedback-ID)"
+
+    def check(self, msg, ctx):
+        for name in ("list-unsubscribe", "feedback-id", "precedence"):
+            value = msg.header(name)
+            if value and (name != "precedence" or value.strip().lower() in ("bulk", "junk")):
+                return f"{name}: {value[:60]}"
+        return None

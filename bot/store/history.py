@@ -1,0 +1,166 @@
+"""Sender history: what the owner wrote, whom they asked to stop, and one sender's timeline."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+from sqlalchemy import func, or_, select, update
+
+from bot.sender_history import SenderHistory
+from bot.store.models import (
+    BlockSuggestion,
+    Feedback,
+    InboundRow,
+    OutboxRow,
+    OwnerMessage,
+    RemovalRequest,
+    Sender,
+    utcnow,
+)
+from bot.store.sender_rows import (
+    insert_ignoring_conflicts,
+    new_sender_row,
+    normalise_address,
+    strip_message_id,
+)
+
+log = logging.getLogger(__name__)
+CHUNK = 500  # ids per IN (...) list
+
+
+def _chunks(items: list, size: int = CHUNK):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class HistoryMixin:
+    """Sender-history methods of the Store."""
+
+    def sender_history(self, channel: str, sender: str, org_domain: str, thread_ids: Sequence[str],
+                       before_inbound_id: int | None = None) -> SenderHistory:
+        """Never raises: when the database cannot be asked, the sender counts as known."""
+        try:
+            with self._tx() as s:
+                return self._sender_history(s, channel, sender, org_domain, thread_ids, before_inbound_id)
+        except Exception:
+            log.exception("sender history lookup failed for %s:%s", channel, sender)
+            return SenderHistory(lookup_failed=True)
+
+    def _sender_history(self, s, channel, sender, org_domain, thread_ids, before_inbound_id) -> SenderHistory:
+        h = SenderHistory()
+        ids = sorted({strip_message_id(t) for t in thread_ids if strip_message_id(t)})
+        for chunk in _chunks(ids):
+            if s.scalar(select(OwnerMessage.id).where(OwnerMessage.message_id.in_(chunk)).limit(1)):
+                h.in_owner_thread = True
+                break
+        row = s.scalars(select(Sender).where(
+            Sender.channel == channel, Sender.address == normalise_address(sender))).one_or_none()
+        own: list[datetime] = []
+        if row is not None:
+            h.owner_wrote_to, h.wanted, h.blocked = row.owner_wrote_to, row.wanted, row.blocked
+            q = select(func.count(InboundRow.id)).where(InboundRow.sender_id == row.id)
+            if before_inbound_id is not None:
+                q = q.where(InboundRow.id != before_inbound_id)
+            h.earlier_contacts = s.scalar(q) or 0
+            own = list(s.scalars(select(RemovalRequest.requested_at).where(
+                RemovalRequest.sender_id == row.id, RemovalRequest.cancelled.is_(False))))
+        colleagues: list[datetime] = []
+        org = (org_domain or "").strip().lower()
+        if org and org not in self.freemail_domains:
+            pattern = _like_escape(org)
+            q = (select(RemovalRequest.requested_at)
+                 .join(Sender, Sender.id == RemovalRequest.sender_id)
+                 .where(RemovalRequest.cancelled.is_(False),
+                        or_(Sender.org_domain == org,
+                            Sender.address.like(f"%@{pattern}", escape="\\"),
+                            Sender.address.like(f"%.{pattern}", escape="\\"))))
+            if row is not None:
+                q = q.where(Sender.id != row.id)
+            colleagues = list(s.scalars(q))
+        h.refusals = sorted(own + colleagues)
+        if own:
+            h.refused_via = "sender"
+        elif colleagues:
+            h.refused_via = f"domain:{org}"
+        return h
+
+    def record_owner_sent(self, channel: str, recipients: Iterable[str], message_id: str | None,
+                          at: datetime | None) -> None:
+        """The owner wrote to these people: they are known correspondents from now on."""
+        self.record_owner_sent_many([(channel, list(recipients), message_id, at)])
+
+    def record_owner_sent_many(self, items: Iterable[tuple[str, list[str], str | None, datetime | None]]) -> int:
+        """Bulk record_owner_sent in one transaction (a whole Sent folder); returns the count."""
+        count = 0
+        first_at: dict[tuple[str, str], datetime] = {}
+        messages: dict[str, dict] = {}
+        now = utcnow()
+        for channel, recipients, message_id, at in items:
+            count += 1
+            for r in recipients:
+                address = normalise_address(r)
+                if address:
+                    key = (channel, address)
+                    when = at or now
+                    if key not in first_at or when < first_at[key]:
+                        first_at[key] = when
+            mid = strip_message_id(message_id)
+            if mid and mid not in messages:
+                messages[mid] = {"channel": channel, "message_id": mid, "sent_at": at}
+        with self._tx() as s:
+            rows = [new_sender_row(ch, addr, when) for (ch, addr), when in first_at.items()]
+            for chunk in _chunks(rows, 1000):
+                insert_ignoring_conflicts(s, Sender, chunk)
+            by_channel: dict[str, list[str]] = {}
+            for ch, addr in first_at:
+                by_channel.setdefault(ch, []).append(addr)
+            for ch, addresses in by_channel.items():
+                for chunk in _chunks(addresses):
+                    s.execute(update(Sender).where(Sender.channel == ch, Sender.address.in_(chunk))
+                              .values(owner_wrote_to=True).execution_options(synchronize_session=False))
+            for chunk in _chunks(list(messages.values()), 1000):
+                insert_ignoring_conflicts(s, OwnerMessage, chunk)
+        return count
+
+    def timeline(self, address: str) -> list[dict]:
+        """Everything about one sender on any channel, oldest first: {at, event, detail}."""
+        address = normalise_address(address)
+        events: list[dict] = []
+
+        def add(at, event, **detail):
+            if at is not None:
+                events.append({"at": at, "event": event, "detail": detail})
+
+        with self._tx() as s:
+            senders = list(s.scalars(select(Sender).where(func.lower(Sender.address) == address)))
+            ids = [x.id for x in senders]
+            if not ids:
+                return []
+            for m in s.scalars(select(InboundRow).where(InboundRow.sender_id.in_(ids))):
+                top = sorted(m.signals or [], key=lambda h: -abs(h.get("weight", 0)))[:3]
+                add(m.received_at or m.stored_at, "received", inbound_id=m.id, channel=m.channel,
+                    subject=m.subject, action=m.action, score=m.score, required=m.required,
+                    escalate=m.escalate, blocked_by=m.blocked_by, signals=top)
+            outbox = s.scalars(select(OutboxRow).join(InboundRow, InboundRow.id == OutboxRow.inbound_id)
+                               .where(InboundRow.sender_id.in_(ids)))
+            for o in outbox:
+                info = dict(outbox_id=o.id, kind=o.kind, state=o.state, to=o.to_address, subject=o.subject)
+                add(o.created_at, "reply_drafted", **info)
+                add(o.sent_at, "reply_sent", **info)
+                if o.state in ("discarded", "failed"):
+                    add(o.updated_at, f"reply_{o.state}", **info, error=o.last_error)
+            for r in s.scalars(select(RemovalRequest).where(RemovalRequest.sender_id.in_(ids))):
+                add(r.requested_at, "removal_requested", kind=r.kind, method=r.method,
+                    cancelled=r.cancelled, answered=r.answered, outbox_id=r.outbox_id)
+            for f in s.scalars(select(Feedback).where(Feedback.sender_id.in_(ids))):
+                add(f.created_at, "feedback", kind=f.kind, actor=f.actor, inbound_id=f.inbound_id,
+                    detail=f.detail)
+            for b in s.scalars(select(BlockSuggestion).where(BlockSuggestion.sender_id.in_(ids))):
+                add(b.created_at, "block_suggested", state=b.state, reason=b.reason, suggestion_id=b.id)
+        events.sort(key=lambda e: e["at"])
+        return events

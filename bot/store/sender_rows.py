@@ -1,0 +1,88 @@
+"""Finding or creating sender rows safely under concurrency, on SQLite and PostgreSQL alike."""
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.store.models import Sender
+
+
+def normalise_address(address: str) -> str:
+    return (address or "").strip().lower()
+
+
+def strip_message_id(message_id: str | None) -> str:
+    return (message_id or "").strip().strip("<>").strip()
+
+
+@lru_cache(maxsize=1)
+def _psl():
+    try:
+        from publicsuffixlist import PublicSuffixList
+    except ImportError:  # pragma: no cover - a dependency, but degrade gracefully
+        return None
+    return PublicSuffixList()
+
+
+@lru_cache(maxsize=4096)
+def org_domain_of(address: str) -> str:
+    """The registrable domain of an address (mail.acme.co.uk -> acme.co.uk), "" for chats."""
+    if "@" not in address:
+        return ""
+    domain = address.rsplit("@", 1)[1].strip(".").lower()
+    psl = _psl()
+    if not domain or psl is None:
+        return domain
+    return psl.privatesuffix(domain) or domain
+
+
+def insert_ignoring_conflicts(session: Session, model, rows: list[dict[str, Any]]) -> None:
+    """INSERT ... ON CONFLICT DO NOTHING for many rows, so a racing writer is no error."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(insert(model).on_conflict_do_nothing(), rows)
+
+
+def insert_returning_id(session: Session, model, row: dict[str, Any]) -> int | None:
+    """Insert one row and return its id, or None when a unique key already holds it."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return session.scalar(insert(model).values(**row).on_conflict_do_nothing().returning(model.id))
+
+
+def ensure_sender(
+    session: Session, channel: str, address: str, now: datetime, display_name: str = ""
+) -> Sender:
+    """The sender row for (channel, address), created when missing."""
+    address = normalise_address(address)
+    found = session.scalars(
+        select(Sender).where(Sender.channel == channel, Sender.address == address)
+    ).one_or_none()
+    if found is not None:
+        return found
+    insert_ignoring_conflicts(session, Sender, [new_sender_row(channel, address, now, display_name)])
+    return session.scalars(
+        select(Sender).where(Sender.channel == channel, Sender.address == address)
+    ).one()
+
+
+def new_sender_row(channel: str, address: str, now: datetime, display_name: str = "") -> dict:
+    return {
+        "channel": channel,
+        "address": address,
+        "org_domain": org_domain_of(address),
+        "display_name": display_name or "",
+        "first_seen": now,
+        "last_seen": None,
+        "contacts": 0,
+        "owner_wrote_to": False,
+        "wanted": False,
+        "blocked": False,
+    }

@@ -1,0 +1,325 @@
+"""The Store: the only way the rest of nejtak reads or writes the database."""
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
+from datetime import datetime
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from bot.inbound import Inbound
+from bot.store.db import is_memory, make_engine, migrate
+from bot.store.history import HistoryMixin
+from bot.store.models import (
+    Account,
+    AuditEntry,
+    BlockSuggestion,
+    Feedback,
+    InboundRow,
+    OutboxRow,
+    RemovalRequest,
+    Sender,
+    utcnow,
+)
+from bot.store.outbox import OutboxMixin
+from bot.store.sender_rows import (
+    ensure_sender,
+    insert_ignoring_conflicts,
+    insert_returning_id,
+    normalise_address,
+    strip_message_id,
+)
+from bot.verdict import Decision
+
+log = logging.getLogger(__name__)
+
+REPLY_STATES = ("drafted", "approved", "sent")
+COUNTED_STATES = ("approved", "sending", "sent")  # replies that count against the hourly cap
+DECISION_FIELDS = (
+    "action", "escalate", "blocked_by", "blocked_reason", "score", "required", "unsolicited",
+    "language", "signals", "notes", "decided_at",
+)
+
+
+class Store(HistoryMixin, OutboxMixin):
+    """Synchronous and thread-safe: call it from a worker thread, never from the event loop."""
+
+    def __init__(self, url: str, freemail_domains: Iterable[str] = ()) -> None:
+        self.url = url
+        self.freemail_domains = frozenset(d.strip().lower() for d in freemail_domains)
+        self.engine = make_engine(url)
+        # a throw-away SQLite store shares one connection: let one thread use it at a time
+        self._lock = threading.RLock() if is_memory(url) else nullcontext()
+        with self._lock:
+            migrate(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        with self._lock, Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @staticmethod
+    def _audit(session: Session, actor: str, event: str, subject: str, detail: dict | None = None) -> None:
+        session.add(AuditEntry(at=utcnow(), actor=actor, event=event, subject=subject, detail=detail))
+
+    # intake
+
+    def save_inbound(self, msg: Inbound, keep_body: bool = True) -> tuple[int, bool]:
+        """Store a message before anything else happens to it; (id, is_new)."""
+        message_id = strip_message_id(msg.message_id)
+        with self._tx() as s:
+            if message_id:
+                old = self._inbound_id(s, msg.channel, message_id)
+                if old is not None:
+                    return old, False
+            now = utcnow()
+            sender = None
+            if normalise_address(msg.sender):
+                sender = ensure_sender(s, msg.channel, msg.sender, now, msg.sender_name)
+            row = {
+                "channel": msg.channel, "source": msg.source or "", "message_id": message_id,
+                "sender_id": sender.id if sender else None, "sender_name": msg.sender_name or "",
+                "from_address": msg.from_address or "", "return_path": msg.return_path,
+                "received_at": msg.date, "stored_at": now, "subject": msg.subject or "",
+                "in_reply_to": strip_message_id(msg.in_reply_to), "chat_id": msg.chat_id,
+                "business_connection_id": msg.business_connection_id, "size": msg.size or 0,
+                "escalate": False, "signals": [], "notes": [],
+                "body": msg.text if keep_body else None, "raw": msg.raw if keep_body else None,
+                "error": msg.error,
+            }
+            if message_id:
+                # a writer racing us with the same message makes this insert a no-op
+                new_id = insert_returning_id(s, InboundRow, row)
+                if new_id is None:
+                    return self._inbound_id(s, msg.channel, message_id), False
+            else:
+                new_id = s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
+            if sender is not None:
+                sender.contacts += 1
+                sender.last_seen = now
+                if msg.sender_name:
+                    sender.display_name = msg.sender_name
+            return new_id, True
+
+    @staticmethod
+    def _inbound_id(s: Session, channel: str, message_id: str) -> int | None:
+        return s.scalar(
+            select(InboundRow.id).where(InboundRow.channel == channel, InboundRow.message_id == message_id)
+        )
+
+    def decision_of(self, inbound_id: int) -> dict | None:
+        """The stored decision of a message, or None while it has not been decided."""
+        with self._tx() as s:
+            row = s.get(InboundRow, inbound_id)
+            if row is None or row.decided_at is None:
+                return None
+            out = {k: getattr(row, k) for k in DECISION_FIELDS}
+            out["inbound_id"] = row.id
+            out["outbox_id"] = s.scalar(
+                select(func.max(OutboxRow.id)).where(OutboxRow.inbound_id == row.id)
+            )
+            return out
+
+    # decisions
+
+    def record_decision(self, inbound_id: int, decision: Decision, reply_state: str | None) -> int | None:
+        """Write the decision, its reply, removal request and block suggestion together."""
+        if reply_state is not None and reply_state not in REPLY_STATES:
+            raise ValueError(f"reply_state must be one of {REPLY_STATES}, not {reply_state!r}")
+        v = decision.verdict
+        with self._tx() as s:
+            row = s.get(InboundRow, inbound_id)
+            if row is None:
+                raise KeyError(f"no inbound message {inbound_id}")
+            now = utcnow()
+            row.decided_at = now
+            row.action, row.escalate = decision.action, bool(decision.escalate)
+            row.score, row.required, row.unsolicited = v.score, v.required, bool(v.unsolicited)
+            row.language = v.language or None
+            row.signals = [h.as_dict() for h in v.hits]
+            row.notes = list(decision.notes)
+            row.blocked_by = decision.blocked_by.rule if decision.blocked_by else None
+            row.blocked_reason = decision.blocked_by.reason if decision.blocked_by else None
+            outbox_id = None
+            if decision.reply is not None and reply_state is not None:
+                outbox_id = self._add_reply(s, row, decision, reply_state, now)
+            if decision.escalate and row.sender_id is not None:
+                self._suggest_block(s, row, decision, now)
+            s.flush()
+            self._audit(s, "nejtak", "decided", f"inbound:{inbound_id}", {
+                "action": decision.action, "score": v.score, "required": v.required,
+                "escalate": bool(decision.escalate), "blocked_by": row.blocked_by,
+                "outbox_id": outbox_id, "reply_state": reply_state if outbox_id else None,
+            })
+            return outbox_id
+
+    def _add_reply(self, s: Session, row: InboundRow, decision: Decision, state: str, now: datetime) -> int:
+        reply = decision.reply
+        message_id = strip_message_id(reply.message_id) or None
+        if message_id:
+            existing = s.scalar(select(OutboxRow.id).where(OutboxRow.message_id == message_id))
+            if existing is not None:
+                return existing
+        out = OutboxRow(
+            inbound_id=row.id, channel=reply.channel or row.channel, kind=reply.kind,
+            to_address=reply.to, from_address=reply.from_address or "", subject=reply.subject,
+            body=reply.body, language=reply.language or "", message_id=message_id,
+            in_reply_to=strip_message_id(reply.in_reply_to), references=list(reply.references),
+            business_connection_id=row.business_connection_id, chat_id=row.chat_id,
+            state=state, attempts=0, created_at=now, updated_at=now,
+            sent_at=now if state == "sent" else None,
+        )
+        s.add(out)
+        s.flush()
+        if row.sender_id is not None:
+            s.add(RemovalRequest(
+                sender_id=row.sender_id, outbox_id=out.id, requested_at=now,
+                method="telegram" if out.channel == "telegram" else "email",
+                kind=reply.kind, cancelled=False, answered=False,
+            ))
+        return out.id
+
+    def _suggest_block(self, s: Session, row: InboundRow, decision: Decision, now: datetime) -> None:
+        open_one = s.scalar(select(BlockSuggestion.id).where(
+            BlockSuggestion.sender_id == row.sender_id, BlockSuggestion.state == "suggested"))
+        if open_one is not None:
+            return
+        first = decision.first_request_at
+        reason = (f"wrote again after a removal request on {first:%Y-%m-%d}" if first
+                  else "; ".join(decision.notes) or "wrote again after a removal request")
+        s.add(BlockSuggestion(sender_id=row.sender_id, inbound_id=row.id, created_at=now,
+                              state="suggested", reason=reason))
+
+    def replies_since(self, since: datetime) -> int:
+        with self._tx() as s:
+            return s.scalar(select(func.count(OutboxRow.id)).where(
+                OutboxRow.state.in_(COUNTED_STATES), OutboxRow.created_at >= since)) or 0
+
+    # owner's choices
+
+    def set_wanted(self, channel: str, sender: str, wanted: bool = True, actor: str = "owner") -> None:
+        with self._tx() as s:
+            row = ensure_sender(s, channel, sender, utcnow())
+            row.wanted = wanted
+            self._feedback(s, row, "wanted" if wanted else "unwanted", actor)
+
+    def set_blocked(self, channel: str, sender: str, blocked: bool = True, actor: str = "owner") -> None:
+        with self._tx() as s:
+            now = utcnow()
+            row = ensure_sender(s, channel, sender, now)
+            row.blocked = blocked
+            if blocked:
+                s.execute(update(BlockSuggestion).where(
+                    BlockSuggestion.sender_id == row.id, BlockSuggestion.state == "suggested",
+                ).values(state="accepted", decided_at=now))
+            self._feedback(s, row, "block" if blocked else "unblock", actor)
+
+    def dismiss_block_suggestion(self, suggestion_id: int, actor: str = "owner") -> None:
+        with self._tx() as s:
+            sug = s.get(BlockSuggestion, suggestion_id)
+            if sug is None:
+                raise KeyError(f"no block suggestion {suggestion_id}")
+            if sug.state == "suggested":
+                sug.state, sug.decided_at = "dismissed", utcnow()
+            s.add(Feedback(sender_id=sug.sender_id, kind="dismiss_block", created_at=utcnow(),
+                           actor=actor, detail={"suggestion_id": suggestion_id}))
+            self._audit(s, actor, "block_suggestion.dismissed", f"suggestion:{suggestion_id}")
+
+    def add_feedback(self, kind: str, inbound_id: int | None = None, channel: str = "",
+                     sender: str = "", detail: dict | None = None, actor: str = "owner") -> None:
+        """Any other tap in the digest (send, skip, undo, ...), kept for learning and audit."""
+        with self._tx() as s:
+            row = ensure_sender(s, channel, sender, utcnow()) if sender else None
+            if row is None and inbound_id is not None:
+                sender_id = s.scalar(select(InboundRow.sender_id).where(InboundRow.id == inbound_id))
+                row = s.get(Sender, sender_id) if sender_id else None
+            self._feedback(s, row, kind, actor, inbound_id, detail)
+
+    def _feedback(self, s: Session, sender: Sender | None, kind: str, actor: str,
+                  inbound_id: int | None = None, detail: dict | None = None) -> None:
+        s.add(Feedback(inbound_id=inbound_id, sender_id=sender.id if sender else None, kind=kind,
+                       created_at=utcnow(), actor=actor, detail=detail))
+        subject = f"{sender.channel}:{sender.address}" if sender else f"inbound:{inbound_id}"
+        self._audit(s, actor, f"feedback.{kind}", subject, detail)
+
+    # sync state (IMAP)
+
+    def sync_state(self, channel: str, account: str, folder: str) -> tuple[int | None, int | None, datetime | None]:
+        with self._tx() as s:
+            row = self._account(s, channel, account, folder)
+            return (row.uidvalidity, row.last_uid, row.first_started_at) if row else (None, None, None)
+
+    def set_sync_state(self, channel: str, account: str, folder: str, uidvalidity: int, last_uid: int) -> None:
+        with self._tx() as s:
+            now = utcnow()
+            insert_ignoring_conflicts(s, Account, [{"channel": channel, "name": account, "folder": folder,
+                                                    "first_started_at": now, "updated_at": now}])
+            row = self._account(s, channel, account, folder)
+            row.uidvalidity, row.last_uid, row.updated_at = uidvalidity, last_uid, now
+
+    @staticmethod
+    def _account(s: Session, channel: str, account: str, folder: str) -> Account | None:
+        return s.scalars(select(Account).where(
+            Account.channel == channel, Account.name == account, Account.folder == folder)).one_or_none()
+
+    # block suggestions, digest
+
+    def block_suggestions(self, state: str = "suggested") -> list[dict]:
+        with self._tx() as s:
+            rows = s.execute(
+                select(BlockSuggestion, Sender).join(Sender, Sender.id == BlockSuggestion.sender_id)
+                .where(BlockSuggestion.state == state).order_by(BlockSuggestion.created_at, BlockSuggestion.id)
+            ).all()
+            return [{**sug.as_dict(), "channel": snd.channel, "sender": snd.address,
+                     "display_name": snd.display_name} for sug, snd in rows]
+
+    def inbound_since(self, since: datetime) -> list[dict]:
+        """Messages decided since then, oldest first, with their sender and reply (if any)."""
+        with self._tx() as s:
+            rows = s.execute(
+                select(InboundRow, Sender.address).outerjoin(Sender, Sender.id == InboundRow.sender_id)
+                .where(InboundRow.decided_at.is_not(None), InboundRow.decided_at >= since)
+                .order_by(InboundRow.decided_at, InboundRow.id)
+            ).all()
+            replies = {}
+            ids = [r.id for r, _ in rows]
+            for i in range(0, len(ids), 500):
+                for o in s.scalars(select(OutboxRow).where(OutboxRow.inbound_id.in_(ids[i:i + 500]))):
+                    replies[o.inbound_id] = o
+            out = []
+            for r, address in rows:
+                d = r.as_dict()
+                d.pop("raw")
+                reply = replies.get(r.id)
+                d.update(sender=address or "", outbox_id=reply.id if reply else None,
+                         outbox_state=reply.state if reply else None)
+                out.append(d)
+            return out
+
+    # audit, retention
+
+    def audit(self, actor: str, event: str, subject: str, detail: dict | None = None) -> None:
+        with self._tx() as s:
+            self._audit(s, actor, event, subject, detail)
+
+    def purge_bodies(self, older_than: datetime) -> int:
+        """Forget bodies and raw messages stored before then; decisions and evidence stay."""
+        with self._tx() as s:
+            result = s.execute(
+                update(InboundRow)
+                .where(InboundRow.stored_at < older_than,
+                       (InboundRow.body.is_not(None)) | (InboundRow.raw.is_not(None)))
+                .values(body=None, raw=None)
+                .execution_options(synchronize_session=False)
+            )
+            count = result.rowcount or 0
+            if count:
+                self._audit(s, "nejtak", "bodies_purged", "inbound", {"count": count, "before": older_than.isoformat()})
+            return count

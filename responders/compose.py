@@ -1,0 +1,52 @@
+"""Composes the refusal or reminder for a message: language, template, addressing."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.config import Config
+from bot.inbound import Inbound
+from bot.verdict import ReplyDraft
+from responders.email_reply import reply_message_id, reply_subject
+from responders.templates import TemplateSet
+
+
+def owner_address_for(msg: Inbound, config: Config) -> str:
+    """The owner's address the message was sent to (the reply comes from it)."""
+    mine = config.owner.addresses
+    for address in msg.recipients:
+        if address in mine:
+            return address
+    return mine[0] if mine else ""
+
+
+def compose(msg: Inbound, kind: str, language: str, first_request_at: datetime | None,
+            config: Config, templates: TemplateSet) -> ReplyDraft:
+    """kind is 'refusal' or 'reminder'; chat channels get the short chat variant."""
+    template_kind = f"chat_{kind}" if msg.channel != "email" else kind
+    rendered = templates.render(
+        template_kind,
+        language,
+        owner_name=config.owner.name,
+        sender_name=msg.sender_name,
+        first_request_date=first_request_at,
+        gdpr_source=config.reply.gdpr_source,
+        gdpr_erasure=config.reply.gdpr_erasure,
+        gdpr_objection=config.reply.gdpr_objection,
+    )
+    if msg.channel != "email":
+        return ReplyDraft(to=msg.sender, subject="", body=rendered.body, language=rendered.language,
+                          kind=kind, channel=msg.channel,
+                          message_id=reply_message_id(msg.message_id or msg.source, msg.sender, kind, ""))
+    from_address = owner_address_for(msg, config)
+    return ReplyDraft(
+        to=msg.return_path or "",
+        subject=reply_subject(msg.subject, config.reply.subject_prefix, config.reply.max_subject_length),
+        body=rendered.body,
+        language=rendered.language,
+        kind=kind,
+        channel="email",
+        from_address=from_address,
+        in_reply_to=msg.message_id,
+        references=list(msg.references),
+        message_id=reply_message_id(msg.message_id or msg.source, msg.sender, kind, from_address),
+    )

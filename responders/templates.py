@@ -1,0 +1,86 @@
+"""Reply templates: plain files in config/templates/<lang>/<kind>.txt, rendered in a Jinja sandbox."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from babel.dates import format_date
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from bot.config import ConfigError
+
+KINDS = ("refusal", "reminder", "chat_refusal", "chat_reminder")
+_BABEL_LOCALE = {"nb": "nb_NO", "da": "da_DK", "sv": "sv_SE", "de": "de_DE", "pl": "pl_PL", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    body: str
+    language: str
+    kind: str
+
+
+class TemplateSet:
+    """All templates under one folder; languages are the sub-folders that hold every kind."""
+
+    def __init__(self, directory: Path, fallback_language: str) -> None:
+        if not directory.is_dir():
+            raise ConfigError(f"template folder {directory} does not exist")
+        self.directory = directory
+        self.env = SandboxedEnvironment(
+            loader=FileSystemLoader(str(directory)),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            undefined=StrictUndefined,
+            autoescape=False,
+        )
+        self.languages = sorted(
+            d.name for d in directory.iterdir() if d.is_dir() and all((d / f"{k}.txt").is_file() for k in KINDS)
+        )
+        if not self.languages:
+            raise ConfigError(f"no complete template language under {directory}")
+        self.fallback = fallback_language if fallback_language in self.languages else (
+            "en" if "en" in self.languages else self.languages[0])
+
+    def language_for(self, language: str) -> str:
+        """The sender's language when there are templates for it, else the owner's."""
+        return language if language in self.languages else self.fallback
+
+    def render(self, kind: str, language: str, **values) -> Rendered:
+        if kind not in KINDS:
+            raise ValueError(f"unknown template kind {kind!r}")
+        lang = self.language_for(language)
+        first = values.get("first_request_date")
+        if isinstance(first, datetime):
+            values["first_request_date"] = format_date(first, format="long",
+                                                       locale=_BABEL_LOCALE.get(lang, lang))
+        values.setdefault("first_request_date", "")
+        try:
+            text = self.env.get_template(f"{lang}/{kind}.txt").render(**values)
+        except TemplateError as e:
+            raise ConfigError(f"template {lang}/{kind}.txt: {e}") from e
+        return Rendered(_tidy(text), lang, kind)
+
+    def check_all(self, **values) -> list[str]:
+        """Render every template once; the problems found, for `nejtak config check`."""
+        problems = []
+        for lang in self.languages:
+            for kind in KINDS:
+                try:
+                    self.render(kind, lang, **values)
+                except ConfigError as e:
+                    problems.append(str(e))
+        return problems
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines that optional sentences leave, and trim the ends."""
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
