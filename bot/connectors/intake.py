@@ -19,7 +19,8 @@ OnMessage = Callable[[bytes, str, list[str]], Awaitable[None]]
 
 RELAY_DENIED = "550 5.7.1 relaying denied"
 TRY_LATER = "451 4.3.0 temporary failure, try again later"
-_UNSAFE = re.compile(r"[^\x21-\x7e]")  # what may not go into a header we write ourselves
+_UNSAFE = re.compile(r"[^\x21-\x7e]")  # what may not go into a header token we write
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # addresses may be UTF-8 (SMTPUTF8), never controls
 _RETURN_PATH = re.compile(rb"return-path[ \t]*:", re.IGNORECASE)
 
 
@@ -28,8 +29,15 @@ def _clean(text: str | None, limit: int = 255) -> str:
     return _UNSAFE.sub("?", text or "")[:limit]
 
 
+def _address(text: str) -> str:
+    """An envelope address as it came, minus control characters (it came on one line anyway)."""
+    return _CONTROL.sub("?", text)
+
+
 def _drop_return_path(raw: bytes) -> bytes:
     """Remove Return-Path fields from the header, as Postfix's cleanup does: only ours counts."""
+    if raw.startswith(b"\r\n"):
+        return raw  # no header at all
     end = raw.find(b"\r\n\r\n")
     head, body = (raw, b"") if end < 0 else (raw[: end + 2], raw[end + 2:])
     kept: list[bytes] = []
@@ -63,14 +71,14 @@ class _Handler:
 
     def _trace(self, server: SMTP, session: Session, envelope: Envelope) -> bytes:
         mail_from = envelope.mail_from or "<>"
-        return_path = "<>" if mail_from == "<>" else f"<{_clean(mail_from)}>"
+        return_path = "<>" if mail_from == "<>" else f"<{_address(mail_from)}>"
         ip = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer)
         proto = "ESMTP" if session.extended_smtp else "SMTP"
-        rcpt = f"\r\n\tfor <{_clean(envelope.rcpt_tos[0])}>" if len(envelope.rcpt_tos) == 1 else ""
+        rcpt = f"\r\n\tfor <{_address(envelope.rcpt_tos[0])}>" if len(envelope.rcpt_tos) == 1 else ""
         date = email.utils.format_datetime(email.utils.localtime())
         received = (f"Received: from {_clean(session.host_name, 64) or 'unknown'} ([{_clean(ip)}])"
                     f"\r\n\tby {_clean(self.hostname)} (nejtak) with {proto}{rcpt};\r\n\t{date}")
-        return f"Return-Path: {return_path}\r\n{received}\r\n".encode("ascii")
+        return f"Return-Path: {return_path}\r\n{received}\r\n".encode("utf-8", "surrogateescape")
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         mail_from = envelope.mail_from or "<>"

@@ -45,7 +45,9 @@ class SmtpSender:
     @staticmethod
     def _flatten(message: email.message.EmailMessage, envelope: str) -> bytes:
         """The message as bytes, unchanged: send_message would turn body lines "From " into ">From "."""
-        policy = message.policy.clone(linesep="\r\n", utf8=not envelope.isascii())
+        policy = message.policy.clone(linesep="\r\n")
+        if not envelope.isascii():
+            policy = policy.clone(utf8=True)
         with io.BytesIO() as out:
             email.generator.BytesGenerator(out, mangle_from_=False, policy=policy).flatten(message)
             return out.getvalue()
