@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from bot.inbound import Inbound
 from bot.store.db import is_memory, make_engine, migrate
+from bot.store.feedback import FeedbackMixin
 from bot.store.history import HistoryMixin
 from bot.store.models import (
     Account,
     AuditEntry,
     BlockSuggestion,
-    Feedback,
     InboundRow,
     OutboxRow,
     RemovalRequest,
@@ -44,7 +44,7 @@ DECISION_FIELDS = (
 )
 
 
-class Store(HistoryMixin, OutboxMixin):
+class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
     """Synchronous and thread-safe: call it from a worker thread, never from the event loop."""
 
     def __init__(self, url: str, freemail_domains: Iterable[str] = ()) -> None:
@@ -202,53 +202,6 @@ class Store(HistoryMixin, OutboxMixin):
             return s.scalar(select(func.count(OutboxRow.id)).where(
                 OutboxRow.state.in_(COUNTED_STATES), OutboxRow.created_at >= since)) or 0
 
-    # owner's choices
-
-    def set_wanted(self, channel: str, sender: str, wanted: bool = True, actor: str = "owner") -> None:
-        with self._tx() as s:
-            row = ensure_sender(s, channel, sender, utcnow())
-            row.wanted = wanted
-            self._feedback(s, row, "wanted" if wanted else "unwanted", actor)
-
-    def set_blocked(self, channel: str, sender: str, blocked: bool = True, actor: str = "owner") -> None:
-        with self._tx() as s:
-            now = utcnow()
-            row = ensure_sender(s, channel, sender, now)
-            row.blocked = blocked
-            if blocked:
-                s.execute(update(BlockSuggestion).where(
-                    BlockSuggestion.sender_id == row.id, BlockSuggestion.state == "suggested",
-                ).values(state="accepted", decided_at=now))
-            self._feedback(s, row, "block" if blocked else "unblock", actor)
-
-    def dismiss_block_suggestion(self, suggestion_id: int, actor: str = "owner") -> None:
-        with self._tx() as s:
-            sug = s.get(BlockSuggestion, suggestion_id)
-            if sug is None:
-                raise KeyError(f"no block suggestion {suggestion_id}")
-            if sug.state == "suggested":
-                sug.state, sug.decided_at = "dismissed", utcnow()
-            s.add(Feedback(sender_id=sug.sender_id, kind="dismiss_block", created_at=utcnow(),
-                           actor=actor, detail={"suggestion_id": suggestion_id}))
-            self._audit(s, actor, "block_suggestion.dismissed", f"suggestion:{suggestion_id}")
-
-    def add_feedback(self, kind: str, inbound_id: int | None = None, channel: str = "",
-                     sender: str = "", detail: dict | None = None, actor: str = "owner") -> None:
-        """Any other tap in the digest (send, skip, undo, ...), kept for learning and audit."""
-        with self._tx() as s:
-            row = ensure_sender(s, channel, sender, utcnow()) if sender else None
-            if row is None and inbound_id is not None:
-                sender_id = s.scalar(select(InboundRow.sender_id).where(InboundRow.id == inbound_id))
-                row = s.get(Sender, sender_id) if sender_id else None
-            self._feedback(s, row, kind, actor, inbound_id, detail)
-
-    def _feedback(self, s: Session, sender: Sender | None, kind: str, actor: str,
-                  inbound_id: int | None = None, detail: dict | None = None) -> None:
-        s.add(Feedback(inbound_id=inbound_id, sender_id=sender.id if sender else None, kind=kind,
-                       created_at=utcnow(), actor=actor, detail=detail))
-        subject = f"{sender.channel}:{sender.address}" if sender else f"inbound:{inbound_id}"
-        self._audit(s, actor, f"feedback.{kind}", subject, detail)
-
     # sync state (IMAP)
 
     def sync_state(self, channel: str, account: str, folder: str) -> tuple[int | None, int | None, datetime | None]:
@@ -269,16 +222,7 @@ class Store(HistoryMixin, OutboxMixin):
         return s.scalars(select(Account).where(
             Account.channel == channel, Account.name == account, Account.folder == folder)).one_or_none()
 
-    # block suggestions, digest
-
-    def block_suggestions(self, state: str = "suggested") -> list[dict]:
-        with self._tx() as s:
-            rows = s.execute(
-                select(BlockSuggestion, Sender).join(Sender, Sender.id == BlockSuggestion.sender_id)
-                .where(BlockSuggestion.state == state).order_by(BlockSuggestion.created_at, BlockSuggestion.id)
-            ).all()
-            return [{**sug.as_dict(), "channel": snd.channel, "sender": snd.address,
-                     "display_name": snd.display_name} for sug, snd in rows]
+    # digest
 
     def inbound_since(self, since: datetime) -> list[dict]:
         """Messages decided since then, oldest first, with their sender and reply (if any)."""

@@ -1,0 +1,77 @@
+"""Migrating an empty database, models agreeing with migrations, and the append-only audit log."""
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
+
+from bot.store import Store
+from bot.store.db import alembic_config
+from bot.store.models import Base
+
+TABLES = {"accounts", "senders", "owner_messages", "inbound", "outbox", "removal_requests",
+          "feedback", "block_suggestions", "audit_log"}
+
+
+def test_migrates_empty_database_to_head(store):
+    names = set(inspect(store.engine).get_table_names())
+    assert TABLES <= names
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with store.engine.connect() as conn:
+        assert MigrationContext.configure(conn).get_current_revision() == head
+
+
+def test_models_agree_with_migrated_schema(store):
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diffs = compare_metadata(ctx, Base.metadata)
+    assert diffs == []
+
+
+def test_reopening_a_migrated_store_keeps_data(store_url, store, make_inbound):
+    inbound_id, _ = store.save_inbound(make_inbound())
+    again = Store(store_url)
+    try:
+        assert again.save_inbound(make_inbound(message_id="msg-x@a"))[0] > inbound_id
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE audit_log SET actor = 'mallory'",
+    "DELETE FROM audit_log",
+])
+def test_audit_log_rejects_update_and_delete(store, statement):
+    store.audit("owner", "test", "subject:1", {"a": 1})
+    with pytest.raises(DBAPIError, match="append-only"):
+        with store.engine.begin() as conn:
+            conn.execute(text(statement))
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT actor, event FROM audit_log WHERE event = 'test'")).all()
+    assert [tuple(r) for r in rows] == [("owner", "test")]
+
+
+def test_sqlite_file_gets_folder_wal_and_foreign_keys(tmp_path):
+    path = tmp_path / "deep" / "er" / "nejtak.db"
+    s = Store(f"sqlite:///{path}")
+    try:
+        assert path.exists()
+        with s.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_throw_away_memory_store(url, make_inbound):
+    s = Store(url)
+    try:
+        inbound_id, new = s.save_inbound(make_inbound())
+        assert new and s.save_inbound(make_inbound(message_id="other@x"))[0] == inbound_id + 1
+    finally:
+        s.close()
