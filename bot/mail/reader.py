@@ -16,6 +16,7 @@ from bot.mail.text import (
     decode_header_value,
     find_links,
     html_to_text,
+    html_urls,
     split_reply,
 )
 
@@ -204,10 +205,12 @@ def _read_body(msg: Message, inbound: Inbound) -> None:
     body = "\n\n".join(p for p in plain if p.strip())
     links = find_links(body)
     if html is not None:
-        html_text, html_links, inbound.images = html_to_text(html)
+        if body.strip():
+            html_links, inbound.images = html_urls(html)
+        else:
+            body, html_links, inbound.images = html_to_text(html)
+            inbound.html = True
         links += [u for u in html_links if u not in links]
-        if not body.strip():
-            body, inbound.html = html_text, True
     inbound.links = links
     inbound.text, inbound.quoted, inbound.signature = split_reply(body[:MAX_TEXT_CHARS])
 

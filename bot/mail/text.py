@@ -4,6 +4,8 @@ from __future__ import annotations
 import binascii
 import codecs
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -138,17 +140,19 @@ def clean_header(value: str) -> str:
 # --- HTML ---------------------------------------------------------------------------------
 
 _PARA = "\ue000"
-_LINE = "\ue001"
-_MARKERS = re.compile("[\ue000\ue001]")
+_LINE = "\ue001"  # <br>: two in a row make a blank line
+_SOFT = "\ue002"  # list items and table rows: a line of their own, never a blank line
+_MARKERS = re.compile("[\ue000-\ue002]")
 _BLOCK_OPEN = re.compile(
     r"<(?:p|div|h[1-6]|ul|ol|table|blockquote|pre|section|article|header|footer|hr)\b[^>]*>", re.I
 )
 _BLOCK_CLOSE = re.compile(
     r"</(?:p|div|h[1-6]|ul|ol|table|blockquote|pre|section|article|header|footer)\s*>", re.I
 )
-_LINE_TAG = re.compile(r"<(?:br|li|tr|dt|dd)\b[^>]*>|</(?:li|tr|td|th)\s*>", re.I)
+_BR = re.compile(r"<br\b[^>]*>", re.I)
+_SOFT_TAG = re.compile(r"<(?:li|dt|dd)\b[^>]*>|</(?:li|dt|dd)\s*>", re.I)
 _WHITESPACE = re.compile(r"\s+")
-_BREAKS = re.compile(r" *([\ue000\ue001]) *")
+_BREAKS = re.compile(r"[ \ue000-\ue002]*[\ue000-\ue002][ \ue000-\ue002]*")
 _MANY_PARAS = re.compile(r"\n{3,}")
 _DROP_TAGS = ["script", "style", "head", "noscript", "template", "title", "svg", "object", "iframe"]
 
@@ -156,24 +160,42 @@ _DROP_TAGS = ["script", "style", "head", "noscript", "template", "title", "svg",
 def html_to_text(html: str) -> tuple[str, list[str], list[str]]:
     """Readable text of an HTML body, with its link URLs and <img src> URLs."""
     html = _MARKERS.sub("", html[:MAX_HTML_CHARS])
-    html = _BLOCK_OPEN.sub(lambda m: _PARA + m.group(0), html)
-    html = _BLOCK_CLOSE.sub(lambda m: m.group(0) + _PARA, html)
-    html = _LINE_TAG.sub(lambda m: _LINE + m.group(0), html)
+    html = _BLOCK_OPEN.sub(_PARA + r"\g<0>", html)
+    html = _BLOCK_CLOSE.sub(r"\g<0>" + _PARA, html)
+    html = _BR.sub(_LINE, html)
+    html = _SOFT_TAG.sub(_SOFT + r"\g<0>", html)
     tree = LexborHTMLParser(html)
-    links = _unique(
-        (a.attributes.get("href") or "").strip() for a in tree.css("a[href], area[href]")
-    )
-    links = [u for u in links if u.lower().startswith(("http://", "https://"))]
-    images = _unique((img.attributes.get("src") or "").strip() for img in tree.css("img[src]"))
-    images = [u for u in images if u and not u.lower().startswith("data:")]
+    links, images = _urls(tree)
     tree.strip_tags(_DROP_TAGS)
+    # text between table tags would be moved out of the table by the parser: mark cells in the tree
+    for cell in tree.css("td, th"):
+        cell.insert_child(" ")
+    for row in tree.css("tr"):
+        row.insert_child(_SOFT)
     root = tree.body or tree.root
     raw = root.text(deep=True, separator="", strip=False) if root is not None else ""
     text = _WHITESPACE.sub(" ", raw)
-    text = _BREAKS.sub(lambda m: "\n\n" if m.group(1) == _PARA else "\n", text)
-    text = _MANY_PARAS.sub("\n\n", text)
+    text = _BREAKS.sub(_break, text)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return _MANY_PARAS.sub("\n\n", text).strip(), links[:MAX_URLS], images[:MAX_URLS]
+    return _MANY_PARAS.sub("\n\n", text).strip(), links, images
+
+
+def html_urls(html: str) -> tuple[list[str], list[str]]:
+    """Link URLs and <img src> URLs of an HTML body, when its text is not needed."""
+    return _urls(LexborHTMLParser(html[:MAX_HTML_CHARS]))
+
+
+def _urls(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
+    links = _unique((a.attrs.get("href") or "").strip() for a in tree.css("a[href], area[href]"))
+    links = [u for u in links if u[:8].lower().startswith(("http://", "https://"))]
+    images = _unique((img.attrs.get("src") or "").strip() for img in tree.css("img[src]"))
+    images = [u for u in images if not u[:5].lower().startswith("data:")]
+    return links[:MAX_URLS], images[:MAX_URLS]
+
+
+def _break(match: re.Match) -> str:
+    run = match.group(0)
+    return "\n\n" if _PARA in run or run.count(_LINE) > 1 else "\n"
 
 
 _URL = re.compile(r"\bhttps?://[^\s<>\"'\])}]+", re.I)
@@ -238,41 +260,76 @@ _MOBILE = re.compile(
 )
 
 
+# run on the lower-cased text; each branch starts with a literal, which the regex engine scans fast
+_CANDIDATE = re.compile(
+    r"wrote|skrev|schrieb|napisał|écrit|\n[ \t]*(?:--|__|==|\*\*|\*?(?:from|fra|från|von|od|de)[ \t]*:)"
+    r"|:[ \t]*(?:\n|$)"
+)
+_QUOTE_LINE = re.compile(r"^[ \t]*>", re.M)
+_SIGNATURE_CANDIDATE = re.compile(
+    r"^-- ?$|^[ \t]*(?:sent|get|sendt|skickat|von|gesendet|wysłane|envoyé)\b", re.I | re.M
+)
+
+
 def _is_quote(line: str) -> bool:
     return line.lstrip(" \t").startswith(">")
 
 
-def _quote_start(lines: list[str]) -> int | None:
+def _starts_quote(lines: list[str], i: int) -> bool:
+    """Does the quoted earlier message begin at line i?"""
+    line = lines[i]
+    if not line.strip() or _is_quote(line) or len(line) > 600:
+        return False
+    if _ATTRIBUTION_WORD.search(line.lower()) and _ATTRIBUTION.match(line):
+        return True
+    if ("--" in line or "__" in line) and _SEPARATOR.match(line):
+        return True
+    # a mail client may wrap a long attribution line once
+    if i + 1 < len(lines) and len(lines[i + 1]) < 300 and not _is_quote(lines[i + 1]):
+        joined = line + " " + lines[i + 1]
+        if _ATTRIBUTION_WORD.search(joined.lower()) and _ATTRIBUTION.match(joined):
+            return True
+    if _OUTLOOK_FROM.match(line) and any(_OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 5]):
+        return True
+    if line.rstrip().endswith(":") and "@" in line and len(line) < 300:
+        following = next((l for l in lines[i + 1:i + 3] if l.strip()), "")
+        return _is_quote(following)
+    return False
+
+
+def _quote_start(text: str, lines: list[str]) -> int | None:
     """Index of the line where the quoted earlier message begins, if any."""
-    n = len(lines)
-    for i, line in enumerate(lines):
-        if not line.strip() or _is_quote(line) or len(line) > 600:
-            continue
-        lower = line.lower()
-        if _ATTRIBUTION_WORD.search(lower) and _ATTRIBUTION.match(line):
-            return i
-        if ("--" in line or "__" in line) and _SEPARATOR.match(line):
-            return i
-        # a mail client may wrap a long attribution line once
-        if i + 1 < n and len(lines[i + 1]) < 300 and not _is_quote(lines[i + 1]):
-            joined = line + " " + lines[i + 1]
-            if _ATTRIBUTION_WORD.search(joined.lower()) and _ATTRIBUTION.match(joined):
-                return i
-        if _OUTLOOK_FROM.match(line) and any(_OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 5]):
-            return i - 1 if i and _UNDERSCORES.match(lines[i - 1]) else i
-        if line.rstrip().endswith(":") and "@" in line and len(line) < 300:
-            following = next((l for l in lines[i + 1:i + 3] if l.strip()), "")
-            if _is_quote(following):
-                return i
+    # only lines near a cheap whole-text match are worth the full per-line checks
+    lower = "\n" + text.lower()  # so that the first line also follows a newline
+    starts: list[int] = []
+    checked: set[int] = set()
+    if len(lower) != len(text) + 1:  # lower() changed some lengths: offsets would not map back
+        return next((i for i in range(len(lines)) if _starts_quote(lines, i)), None)
+    for match in _CANDIDATE.finditer(lower):
+        if not starts:
+            starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+        # the match is in `lower` (one char ahead of `text`); a leading "\n" belongs to its line
+        position = match.start() if match.group(0)[0] != "\n" else match.start() + 1
+        i = bisect_right(starts, position - 1) - 1
+        for j in (i - 1, i):
+            if j >= 0 and j not in checked:
+                checked.add(j)
+                if _starts_quote(lines, j):
+                    if _OUTLOOK_FROM.match(lines[j]) and j and _UNDERSCORES.match(lines[j - 1]):
+                        return j - 1
+                    return j
     return None
 
 
 def split_reply(text: str) -> tuple[str, str, str]:
     """Split a body into (new text, quoted earlier messages, signature)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    start = _quote_start(lines)
-    tail = lines[start:] if start is not None else []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    start = _quote_start(text, lines)
     head = lines[:start] if start is not None else lines
+    head_text = "\n".join(head) if start is not None else text
+    if not _QUOTE_LINE.search(head_text) and not _SIGNATURE_CANDIDATE.search(head_text):
+        return head_text.strip(), "\n".join(lines[len(head):]).strip(), ""
     own: list[str] = []
     quoted: list[str] = []
     signature: list[str] = []
@@ -285,5 +342,5 @@ def split_reply(text: str) -> tuple[str, str, str]:
             signature.append(line)
         else:
             own.append(line)
-    quoted.extend(tail)
+    quoted.extend(lines[len(head):])
     return ("\n".join(own).strip(), "\n".join(quoted).strip(), "\n".join(signature).strip())
