@@ -31,6 +31,8 @@ def _logging(level: str, quiet: bool = False) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    for noisy in ("alembic", "mail.log", "httpx", "telegram.ext"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _store(url: str, config: Config):
@@ -43,6 +45,97 @@ def _store(url: str, config: Config):
 @click.version_option(package_name="nejtak")
 def main() -> None:
     """nejtak: answers unsolicited sales contacts for you, politely and once."""
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (TOML).")
+def run(config_file) -> None:
+    """Start the daemon (SIGTERM/SIGINT stop it, SIGHUP reloads config and templates)."""
+    import asyncio
+
+    from bot.daemon import Daemon
+
+    config = _load(config_file)
+    _logging(config.log_level)
+    try:
+        asyncio.run(Daemon(config, config_file).run())
+    except ConfigError as e:
+        raise click.ClickException(str(e)) from e
+
+
+def _outbox_store(config_file, db_url):
+    config = _load(config_file)
+    return _store(db_url or config.store.resolved_url(), config)
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_url", help="Store URL (default: the configured store).")
+def drafts(config_file, db_url) -> None:
+    """List replies waiting for your approval (and failed ones)."""
+    store = _outbox_store(config_file, db_url)
+    try:
+        rows = store.outbox_list(["drafted", "failed"])
+    finally:
+        store.close()
+    if not rows:
+        click.echo("no drafts waiting")
+        return
+    for r in rows:
+        click.echo(f"#{r['id']} [{r['state']}] {r['kind']} to {r['to_address']} ({r['language']}): {r['subject']}")
+        if r.get("last_error"):
+            click.echo(f"    error: {r['last_error']}")
+        for line in (r.get("body") or "").splitlines():
+            click.echo(f"    > {line}")
+
+
+def _move(config_file, db_url, ids, to_state, verb) -> None:
+    store = _outbox_store(config_file, db_url)
+    try:
+        for outbox_id in ids:
+            try:
+                store.outbox_transition(outbox_id, to_state)
+                click.echo(f"#{outbox_id}: {verb}")
+            except (KeyError, ValueError) as e:
+                raise click.ClickException(f"#{outbox_id}: cannot be {verb}: {e}") from e
+    finally:
+        store.close()
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True, type=int)
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_url", help="Store URL (default: the configured store).")
+def send(ids, config_file, db_url) -> None:
+    """Approve drafts (or failed replies) by id: the running daemon sends them."""
+    _move(config_file, db_url, ids, "approved", "approved; the daemon sends it")
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True, type=int)
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_url", help="Store URL (default: the configured store).")
+def discard(ids, config_file, db_url) -> None:
+    """Discard drafts by id: nothing is sent, and the removal request is withdrawn."""
+    _move(config_file, db_url, ids, "discarded", "discarded")
+
+
+@main.command()
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_url", help="Store URL (default: the configured store).")
+@click.option("--hours", default=24, show_default=True, help="How far back to count what was handled.")
+def digest(config_file, db_url, hours) -> None:
+    """Print the digest: what was handled, and everything waiting for you."""
+    from datetime import datetime, timedelta, timezone
+
+    from bot import digest as digest_mod
+
+    store = _outbox_store(config_file, db_url)
+    try:
+        d = digest_mod.build(store, datetime.now(timezone.utc) - timedelta(hours=hours))
+    finally:
+        store.close()
+    click.echo(digest_mod.render_text(d))
 
 
 @main.command()

@@ -11,6 +11,7 @@ from bot.mail.sources import iter_sources, load_in_date_order
 from bot.pipeline import Pipeline
 from bot.report import error_row, row
 from bot.store import Store
+from responders.email_reply import own_refusal
 
 log = logging.getLogger("nejtak.triage")
 
@@ -32,6 +33,8 @@ def read_sent(store: Store, paths: Sequence[str]) -> int:
         if msg.error and not msg.recipients:
             log.warning("sent mail %s unreadable: %s", source, msg.error)
             continue
+        if own_refusal(msg.message_id) or (msg.header("auto-submitted") or "no").strip().lower() != "no":
+            continue  # automatic mail, nejtak's own refusals above all, is not the owner writing
         items.append((msg.channel, msg.recipients, msg.message_id or None, msg.date))
     return store.record_owner_sent_many(items)
 

@@ -39,6 +39,11 @@ def reply_message_id(original_id: str, sender: str, kind: str, from_address: str
     return f"nejtak.{kind}.{digest}@{domain}"
 
 
+def own_refusal(message_id: str | None) -> bool:
+    """nejtak's own replies (in a Sent folder) are not the owner writing to someone."""
+    return bool(message_id) and message_id.startswith("nejtak.")
+
+
 def _address(name: str, address: str) -> Address:
     local, _, domain = address.partition("@")
     return Address(display_name=one_line(name), username=local, domain=domain)

@@ -1,0 +1,273 @@
+"""`nejtak run`: one asyncio process that wires connectors, the pipeline and the outbox together."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot import config as config_mod
+from bot import digest as digest_mod
+from bot.config import Config, ConfigError
+from bot.errors import PermanentError, TransientError
+from bot.inbound import Inbound
+from bot.mail.reader import read_message
+from bot.outbox import OutboxWorker
+from bot.pipeline import Outcome, Pipeline
+from responders.email_reply import build_message, own_refusal
+from bot.verdict import ReplyDraft
+
+log = logging.getLogger("nejtak.daemon")
+TRY_OUT_ADDRESS = "me@localhost"  # the owner's address when none is configured
+
+
+def draft_of(row: dict) -> ReplyDraft:
+    """An outbox row back as the reply it holds."""
+    refs = row.get("references") or []
+    if isinstance(refs, str):
+        refs = refs.split()
+    return ReplyDraft(to=row["to_address"], subject=row.get("subject") or "", body=row["body"],
+                      language=row.get("language") or "", kind=row["kind"], channel=row["channel"],
+                      from_address=row.get("from_address") or "", in_reply_to=row.get("in_reply_to") or "",
+                      references=list(refs), message_id=row.get("message_id") or "")
+
+
+class Daemon:
+    """Owns the store, the pipeline, the outbox worker and every connector; stops them cleanly."""
+
+    def __init__(self, config: Config, config_path: str | None = None, store=None) -> None:
+        if not config.owner.addresses:
+            log.warning("no owner.addresses configured: accepting mail for %s only, to try nejtak out",
+                        TRY_OUT_ADDRESS)
+            config = config.model_copy(update={"owner": config.owner.model_copy(
+                update={"addresses": [TRY_OUT_ADDRESS]})})
+        self.config = config
+        self.config_path = config_path
+        self.store = store
+        self.pipeline: Pipeline | None = None
+        self.outbox: OutboxWorker | None = None
+        self.stop_event = asyncio.Event()
+        self.imap: list = []
+        self.intake = None
+        self.smtp = None
+        self.telegram = None
+        self.tasks: list[asyncio.Task] = []
+        self.ready = asyncio.Event()
+        self.last_digest = datetime.now(timezone.utc) - timedelta(days=1)
+
+    # -- the path of a message --------------------------------------------------------------
+
+    async def handle(self, msg: Inbound) -> Outcome | None:
+        """Run one message through the pipeline in a thread. A store failure is transient (the
+        connector keeps the message and tries again); a failure of one message is logged and
+        the daemon goes on, the message already stored."""
+        try:
+            outcome = await asyncio.to_thread(self.pipeline.process, msg)
+        except SQLAlchemyError as e:
+            raise TransientError(f"store unavailable: {e}") from e
+        except Exception:
+            log.exception("could not decide on %s from %s; it is stored, nothing was sent",
+                          msg.message_id or msg.source, msg.sender)
+            return None
+        if outcome.decision and outcome.decision.action == "reply" and self.outbox:
+            self.outbox.wake.set()
+        if outcome.decision and outcome.decision.action in ("draft", "suggest_block", "unsubscribe"):
+            log.info("waiting for the owner: %s from %s (%s)", outcome.decision.action, msg.sender,
+                     msg.subject[:80])
+        return outcome
+
+    async def handle_email(self, raw: bytes, source: str) -> Outcome | None:
+        msg = read_message(raw, source, keep_raw=self.config.store.retention_days > 0)
+        if msg.error:
+            log.warning("message %s read with a problem: %s", source, msg.error)
+        return await self.handle(msg)
+
+    # -- connectors -------------------------------------------------------------------------
+
+    async def _start_intake(self) -> None:
+        from bot.connectors.intake import SmtpIntake
+
+        async def on_message(raw: bytes, mail_from: str, rcpts: list[str]) -> None:
+            await self.handle_email(raw, f"smtp:{mail_from}")
+
+        self.intake = SmtpIntake(self.config.intake, self.config.owner.addresses, on_message)
+        await self.intake.start()
+        log.info("SMTP intake listening on %s:%s", self.config.intake.host, self.intake.port)
+
+    async def _start_imap(self, cfg) -> None:
+        from bot.connectors.imap import ImapConnector
+
+        conn = ImapConnector(cfg, self.store)
+        self.imap.append(conn)
+        history = await conn.read_history()
+        items = [("email", rcpts, mid, at) for rcpts, mid, at in history if not own_refusal(mid)]
+        n = await asyncio.to_thread(self.store.record_owner_sent_many, items)
+        log.info("read %d sent messages of %s as sender history", n, cfg.username)
+
+        async def on_message(uid: int, raw: bytes) -> None:
+            outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}")
+            d = outcome.decision if outcome else None
+            if d is not None and d.verdict.unsolicited:
+                try:
+                    await conn.mark_handled(uid)
+                except (TransientError, PermanentError) as e:
+                    log.warning("could not mark message %s as handled: %s", uid, e)
+
+        self.tasks.append(asyncio.create_task(self._guard(conn.watch(on_message, self.stop_event),
+                                                          f"imap {cfg.username}@{cfg.host}")))
+
+    async def _guard(self, coro, name: str) -> None:
+        """A connector that fails for good is reported; the rest of the daemon keeps running."""
+        try:
+            await coro
+        except asyncio.CancelledError:
+            raise
+        except Exception as e:
+            log.error("%s stopped: %s", name, e)
+
+    async def deliver_email(self, row: dict) -> None:
+        if self.smtp is None:
+            raise TransientError("no [smtp] server configured")
+        message = build_message(draft_of(row), self.config.owner.name, date=datetime.now(timezone.utc))
+        await self.smtp.send(message, envelope_from=row["from_address"], to=row["to_address"])
+        if self.imap:
+            try:
+                await self.imap[0].append_sent(message.as_bytes())
+            except (TransientError, PermanentError) as e:
+                log.warning("sent, but could not file the reply in Sent: %s", e)
+
+    async def verify_email(self, row: dict) -> bool | None:
+        if not self.imap or not row.get("message_id"):
+            return None
+        try:
+            return await self.imap[0].sent_has_message_id(row["message_id"])
+        except (TransientError, PermanentError) as e:
+            log.warning("cannot check the Sent folder: %s", e)
+            return None
+
+    # -- digest, retention, reload ----------------------------------------------------------
+
+    async def digest_text(self) -> str:
+        d = await asyncio.to_thread(digest_mod.build, self.store, self.last_digest)
+        return digest_mod.render_text(d)
+
+    async def _console_digest(self) -> None:
+        times = ["09:00", "18:00"]
+        while not self.stop_event.is_set():
+            now = datetime.now().astimezone()
+            wait = (digest_mod.next_time(now, times) - now).total_seconds()
+            if await self._sleep(wait):
+                return
+            log.info("%s", await self.digest_text())
+            self.last_digest = datetime.now(timezone.utc)
+
+    async def _retention(self) -> None:
+        while not self.stop_event.is_set():
+            cutoff = datetime.now(timezone.utc) - timedelta(days=self.config.store.retention_days)
+            try:
+                n = await asyncio.to_thread(self.store.purge_bodies, cutoff)
+                if n:
+                    log.info("retention: dropped the bodies of %d messages older than %s", n, cutoff.date())
+            except SQLAlchemyError as e:
+                log.warning("retention purge failed: %s", e)
+            if await self._sleep(6 * 3600):
+                return
+
+    async def _sleep(self, seconds: float) -> bool:
+        """Sleep, or return True at once when the daemon stops."""
+        try:
+            await asyncio.wait_for(self.stop_event.wait(), timeout=max(seconds, 0))
+            return True
+        except asyncio.TimeoutError:
+            return False
+
+    def reload(self) -> None:
+        """SIGHUP: config, templates and phrase lists anew; connectors keep their settings."""
+        if not self.config_path:
+            log.info("SIGHUP: no config file to reload; templates and phrases read anew")
+        try:
+            config = config_mod.load(self.config_path)
+            pipeline = Pipeline(config, self.store)
+        except ConfigError as e:
+            log.error("SIGHUP: config not reloaded, keeping the running one: %s", e)
+            return
+        self.config, self.pipeline = config, pipeline
+        log.info("SIGHUP: reloaded config, templates and phrase lists (mode %s)", config.mode)
+
+    def set_mode(self, mode: str) -> None:
+        self.config = self.config.model_copy(update={"mode": mode})
+        self.pipeline.config = self.config
+        log.info("mode is now %s", mode)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        from bot.store import Store
+
+        cfg = self.config
+        if self.store is None:
+            self.store = await asyncio.to_thread(Store, cfg.store.resolved_url(), cfg.classifier.freemail_domains)
+        self.pipeline = Pipeline(cfg, self.store)
+        self.outbox = OutboxWorker(self.store)
+        if cfg.smtp is not None:
+            from bot.connectors.smtp_out import SmtpSender
+
+            self.smtp = SmtpSender(cfg.smtp)
+        else:
+            log.warning("no [smtp] server: e-mail replies wait in the outbox until one is configured")
+        self.outbox.register("email", self.deliver_email, self.verify_email)
+        for imap_cfg in cfg.imap:
+            await self._start_imap(imap_cfg)
+        if cfg.intake.enabled:
+            await self._start_intake()
+        if cfg.telegram is not None:
+            from bot.connectors.telegram import TelegramConnector
+
+            self.telegram = TelegramConnector(cfg.telegram, self)
+            await self.telegram.start()
+        else:
+            self.tasks.append(asyncio.create_task(self._console_digest()))
+        self.tasks.append(asyncio.create_task(self.outbox.run(self.stop_event)))
+        self.tasks.append(asyncio.create_task(self._retention()))
+        log.info("nejtak running: mode %s, store %s, %d IMAP account(s), intake %s, telegram %s",
+                 cfg.mode, _safe_url(cfg.store.resolved_url()), len(cfg.imap),
+                 "on" if cfg.intake.enabled else "off", "on" if cfg.telegram else "off (digest in the log)")
+        self.ready.set()
+
+    async def stop(self) -> None:
+        self.stop_event.set()
+        if self.intake is not None:
+            await self.intake.stop()
+        if self.telegram is not None:
+            await self.telegram.stop()
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        for conn in self.imap:
+            await conn.close()
+        if self.store is not None:
+            await asyncio.to_thread(self.store.close)
+        log.info("nejtak stopped")
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, self.stop_event.set)
+        loop.add_signal_handler(signal.SIGHUP, self.reload)
+        try:
+            await self.start()
+            await self.stop_event.wait()
+        finally:
+            await self.stop()
+
+
+def _safe_url(url: str) -> str:
+    """A store URL for the log, without a password."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001  a URL we cannot parse is not worth failing the log line
+        return url.split("@")[-1]

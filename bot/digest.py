@@ -1,0 +1,100 @@
+"""The digest: what nejtak did since the last one, and everything waiting for the owner."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+
+@dataclass
+class Item:
+    """One thing waiting for the owner: a draft, a failed reply, or a block suggestion."""
+
+    kind: str  # draft | failed | block
+    id: int  # outbox id, or block suggestion id
+    sender: str
+    subject: str
+    language: str = ""
+    score: float | None = None
+    top_signals: str = ""
+    reply: str = ""
+    error: str = ""
+
+
+@dataclass
+class Digest:
+    since: datetime
+    counts: Counter = field(default_factory=Counter)
+    items: list[Item] = field(default_factory=list)
+
+
+def _top(signals: list | None, n: int = 3) -> str:
+    hits = sorted(signals or [], key=lambda h: -abs(h.get("weight", 0)))
+    return ", ".join(f"{h['name']}({h['weight']:g})" for h in hits[:n] if h.get("weight"))
+
+
+def build(store, since: datetime) -> Digest:
+    """Synchronous (reads the store): call it in a thread from the daemon."""
+    digest = Digest(since)
+    for row in store.inbound_since(since):
+        if row.get("escalate"):
+            digest.counts["escalated"] += 1
+        if row.get("action") == "reply":
+            digest.counts["replied"] += 1
+        elif row.get("action") == "draft":
+            digest.counts["drafted"] += 1
+        elif row.get("blocked_by") and row.get("unsolicited"):
+            digest.counts[f"ignored by rule {row['blocked_by']}"] += 1
+        elif not row.get("unsolicited"):
+            digest.counts["wanted"] += 1
+    for row in store.outbox_list(["drafted", "failed"]):
+        source = store.decision_of(row["inbound_id"]) or {} if row.get("inbound_id") else {}
+        digest.items.append(Item(
+            kind="draft" if row["state"] == "drafted" else "failed",
+            id=row["id"],
+            sender=row.get("sender") or row.get("to_address", ""),
+            subject=row.get("inbound_subject") or "",
+            language=row.get("language", ""),
+            score=source.get("score"),
+            top_signals=_top(source.get("signals")),
+            reply=row.get("body", ""),
+            error=row.get("last_error") or "",
+        ))
+    for s in store.block_suggestions("suggested"):
+        digest.items.append(Item(kind="block", id=s["id"], sender=s.get("address") or s.get("sender", ""),
+                                 subject=s.get("reason") or "asked to stop, wrote again"))
+    return digest
+
+
+def render_text(d: Digest) -> str:
+    """Plain text, for the log and `nejtak digest`."""
+    lines = [f"nejtak digest since {d.since:%Y-%m-%d %H:%M} UTC"]
+    if d.counts:
+        lines.append("handled: " + ", ".join(f"{k} {v}" for k, v in sorted(d.counts.items())))
+    else:
+        lines.append("handled: nothing new")
+    if not d.items:
+        lines.append("nothing waiting for you")
+    for it in d.items:
+        if it.kind == "block":
+            lines.append(f"[block? #{it.id}] {it.sender}: {it.subject}")
+            continue
+        head = f"[{it.kind} #{it.id}] {it.sender}: {it.subject!r}"
+        if it.score is not None:
+            head += f" score {it.score:.1f} {it.language} {it.top_signals}"
+        lines.append(head)
+        if it.error:
+            lines.append(f"    error: {it.error}")
+        lines.extend("    > " + line for line in it.reply.splitlines())
+    lines.append("send: nejtak send ID   discard: nejtak discard ID")
+    return "\n".join(lines)
+
+
+def next_time(now: datetime, times: list[str]) -> datetime:
+    """The next of the daily HH:MM times after now (in now's timezone)."""
+    candidates = []
+    for t in times:
+        hh, mm = map(int, t.split(":"))
+        at = datetime.combine(now.date(), time(hh, mm), tzinfo=now.tzinfo)
+        candidates.append(at if at > now else at + timedelta(days=1))
+    return min(candidates) if candidates else now + timedelta(days=1)

@@ -1,0 +1,118 @@
+"""The outbox worker: sends approved replies once, retries what may be retried, recovers after a crash."""
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timezone
+
+from bot.errors import PermanentError, TransientError
+
+log = logging.getLogger("nejtak.outbox")
+
+# channel -> coroutine that delivers one outbox row; raises TransientError / PermanentError
+Deliver = Callable[[dict], Awaitable[None]]
+# channel -> coroutine that says whether a row was delivered before a crash (None: cannot tell)
+Verify = Callable[[dict], Awaitable[bool | None]]
+
+MAX_ATTEMPTS = 8
+
+
+def retry_delay(attempts: int) -> float:
+    """Seconds to wait after a transient failure: 30 s doubling, at most an hour."""
+    return min(30.0 * 2 ** max(attempts - 1, 0), 3600.0)
+
+
+class OutboxWorker:
+    """Moves outbox rows approved -> sending -> sent | failed, one at a time, never twice."""
+
+    def __init__(self, store, *, clock: Callable[[], float] = time.monotonic) -> None:
+        self.store = store
+        self.deliver: dict[str, Deliver] = {}
+        self.verify: dict[str, Verify] = {}
+        self.clock = clock
+        self.wake = asyncio.Event()
+        self.not_before: dict[int, float] = {}  # outbox id -> monotonic time of the next try
+        self.paused = False
+
+    def register(self, channel: str, deliver: Deliver, verify: Verify | None = None) -> None:
+        self.deliver[channel] = deliver
+        if verify:
+            self.verify[channel] = verify
+
+    async def recover(self) -> None:
+        """Rows left in `sending` by a crash: sent if the channel shows them, else failed or retried."""
+        rows = await asyncio.to_thread(self.store.outbox_list, ["sending"])
+        for row in rows:
+            verify = self.verify.get(row["channel"])
+            found = await verify(row) if verify else None
+            if found:
+                await asyncio.to_thread(self.store.outbox_transition, row["id"], "sent")
+                log.info("outbox %s: found in Sent after a restart; marked sent", row["id"])
+            elif found is False:
+                await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved",
+                                        "interrupted before it was sent; retrying")
+                log.info("outbox %s: not in Sent after a restart; will retry", row["id"])
+            else:
+                # No way to know whether it went out: never risk a second copy; the owner decides.
+                await asyncio.to_thread(self.store.outbox_transition, row["id"], "failed",
+                                        "interrupted while sending and no Sent folder to check: "
+                                        "resend with `nejtak send` if it did not arrive")
+                log.warning("outbox %s: interrupted while sending, cannot verify; marked failed", row["id"])
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self.recover()
+        while not stop.is_set():
+            if not self.paused:
+                await self.send_due()
+            self.wake.clear()
+            waits = [t - self.clock() for t in self.not_before.values()]
+            timeout = max(1.0, min([w for w in waits if w > 0], default=60.0))
+            stopper = asyncio.ensure_future(stop.wait())
+            waker = asyncio.ensure_future(self.wake.wait())
+            await asyncio.wait({stopper, waker}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            stopper.cancel()
+            waker.cancel()
+
+    async def send_due(self) -> int:
+        """Send every approved row that is due; the number sent."""
+        rows = await asyncio.to_thread(self.store.outbox_list, ["approved"])
+        sent = 0
+        for row in rows:
+            if self.not_before.get(row["id"], 0.0) > self.clock():
+                continue
+            if row["channel"] not in self.deliver:
+                continue  # that channel is not connected now; it stays approved
+            sent += await self.send_one(row)
+        return sent
+
+    async def send_one(self, row: dict) -> int:
+        try:
+            await asyncio.to_thread(self.store.outbox_transition, row["id"], "sending")
+        except ValueError:
+            return 0  # someone else moved it (discarded, or sent by another path)
+        try:
+            await self.deliver[row["channel"]](row)
+        except TransientError as e:
+            attempts = (row.get("attempts") or 0) + 1
+            if attempts >= MAX_ATTEMPTS:
+                await asyncio.to_thread(self.store.outbox_transition, row["id"], "failed", str(e))
+                log.error("outbox %s: giving up after %d attempts: %s", row["id"], attempts, e)
+            else:
+                await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved", str(e))
+                self.not_before[row["id"]] = self.clock() + retry_delay(attempts)
+                log.warning("outbox %s: %s; retry in %.0f s", row["id"], e, retry_delay(attempts))
+            return 0
+        except (PermanentError, Exception) as e:  # noqa: BLE001  anything else is not worth a retry
+            await asyncio.to_thread(self.store.outbox_transition, row["id"], "failed", str(e) or type(e).__name__)
+            log.error("outbox %s: failed: %s", row["id"], e)
+            return 0
+        await asyncio.to_thread(self.store.outbox_transition, row["id"], "sent")
+        self.not_before.pop(row["id"], None)
+        log.info("outbox %s: sent %s to %s", row["id"], row["kind"], row["to_address"])
+        return 1
+
+
+def now_utc() -> datetime:
+    return datetime.now(timezone.utc)
