@@ -48,6 +48,7 @@ class Pipeline:
         self.store = store
         self.phrases = phrases or PhraseBook(config.phrases_dir)
         self.templates = templates or TemplateSet(config.templates_dir, config.owner.language)
+        self.simulate = simulate
         self.reply_state = _SIMULATED_STATE if simulate else _REPLY_STATE
         self.clock = clock
         self.freemail = frozenset(config.classifier.freemail_domains)
@@ -74,19 +75,21 @@ class Pipeline:
         if not is_new and self.store.decision_of(inbound_id) is not None:
             log.info("already handled %s (%s): nothing done twice", msg.message_id, msg.source)
             return Outcome(inbound_id, None, duplicate=True)
-        decision = self.decide(msg, inbound_id)
+        # Triage replays old mail: its decisions count as made when the message came.
+        at = msg.date if self.simulate and msg.date else self.clock()
+        decision = self.decide(msg, inbound_id, at)
         state = self.reply_state.get(decision.action) if decision.reply else None
-        outbox_id = self.store.record_decision(inbound_id, decision, state)
+        outbox_id = self.store.record_decision(inbound_id, decision, state, at=at)
         return Outcome(inbound_id, decision, outbox_id=outbox_id)
 
-    def decide(self, msg: Inbound, inbound_id: int | None = None) -> Decision:
+    def decide(self, msg: Inbound, inbound_id: int | None = None, now: datetime | None = None) -> Decision:
         org = company_of(msg.sender, self.freemail)
         thread_ids = [i for i in [msg.in_reply_to, *msg.references] if i]
         history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
                                             before_inbound_id=inbound_id)
         verdict, ctx = self.judge(msg, history)
         block = first_block(msg, ctx)
-        now = self.clock()
+        now = now or self.clock()
         recent = self.store.replies_since(now - timedelta(hours=1))
         cfg = self.config
         p = plan(msg, verdict, block, history, cfg.mode, cfg.classifier.auto_threshold, recent,

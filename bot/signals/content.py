@@ -13,6 +13,8 @@ CATEGORIES = {
     "energy_insurance": "Energy, insurance and provider-switching deals",
     "sales_pitch": "Generic pitch phrases: 'our solution', 'boost your sales'",
     "opt_out_line": "A cold-outreach opt-out line: 'if you're not the right person'",
+    "offer_question": "A closing question offering something: 'shall I send it over?', 'may I call you?'",
+    "free_offer": "A free sample, audit, analysis or trial offered unasked",
     "wanted_context": "Phrases of wanted mail: quote requests, interviews, applications, intros",
 }
 
@@ -42,3 +44,19 @@ class PitchManyKinds(Signal):
     def check(self, msg, ctx):
         kinds = [c for c in CATEGORIES if c != "wanted_context" and ctx.phrase_hit(c, msg)]
         return f"{len(kinds)} kinds: {', '.join(kinds)}" if len(kinds) >= 3 else None
+
+
+@SIGNALS.register
+class OwnerDomainMentioned(Signal):
+    name = "OWNER_DOMAIN_MENTIONED"
+    description = "A stranger names the owner's web domain: the personalisation of a mail merge"
+
+    def check(self, msg, ctx):
+        if ctx.history.known or msg.channel != "email":
+            return None
+        text = f"{msg.subject}\n{msg.text}".lower()
+        for address in ctx.config.owner.addresses:
+            domain = address.rsplit("@", 1)[-1]
+            if domain and domain != "localhost" and domain in text.replace(address, ""):
+                return f"mentions {domain}"
+        return None

@@ -15,6 +15,7 @@ from bot.store.db import is_memory, make_engine, migrate
 from bot.store.feedback import FeedbackMixin
 from bot.store.history import HistoryMixin
 from bot.store.models import (
+    as_utc,
     Account,
     AuditEntry,
     BlockSuggestion,
@@ -129,8 +130,12 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
 
     # decisions
 
-    def record_decision(self, inbound_id: int, decision: Decision, reply_state: str | None) -> int | None:
-        """Write the decision, its reply, removal request and block suggestion together."""
+    def record_decision(self, inbound_id: int, decision: Decision, reply_state: str | None,
+                        at: datetime | None = None) -> int | None:
+        """Write the decision, its reply, removal request and block suggestion together.
+
+        `at` is when the decision counts as made (triage passes the message's date, so that a
+        simulated history reads as the daemon's would); by default now."""
         if reply_state is not None and reply_state not in REPLY_STATES:
             raise ValueError(f"reply_state must be one of {REPLY_STATES}, not {reply_state!r}")
         v = decision.verdict
@@ -138,7 +143,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
             row = s.get(InboundRow, inbound_id)
             if row is None:
                 raise KeyError(f"no inbound message {inbound_id}")
-            now = utcnow()
+            now = as_utc(at) if at is not None else utcnow()
             row.decided_at = now
             row.action, row.escalate = decision.action, bool(decision.escalate)
             row.score, row.required, row.unsolicited = v.score, v.required, bool(v.unsolicited)
