@@ -6,11 +6,12 @@ import functools
 import logging
 import socket
 import ssl
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, TypeVar
 
 from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError, LoginError
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
 from bot.config import ConfigError, Imap
 from bot.errors import NejtakError, PermanentError, TransientError
@@ -43,10 +44,13 @@ def translate(e: BaseException, where: str) -> NejtakError:
 class ImapSession:
     """An IMAPClient used only from its own single worker thread, so calls never interleave."""
 
-    def __init__(self, cfg: Imap, name: str) -> None:
+    def __init__(self, cfg: Imap, name: str, check_after: float | None = None) -> None:
         self.cfg = cfg
         self.name = name
         self.client: IMAPClient | None = None
+        # A connection left unused this long is NOOPed before use: servers drop idle ones.
+        self.check_after = check_after
+        self._last_used = 0.0
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"nejtak-imap-{name}")
 
     @property
@@ -60,12 +64,21 @@ class ImapSession:
 
     def _call(self, fn: Callable[..., T], *args: Any) -> T:
         try:
+            if self.client is not None and self.check_after is not None \
+                    and time.monotonic() - self._last_used > self.check_after:
+                try:
+                    self.client.noop()
+                except Exception as e:
+                    log.info("%s: idle %s connection is gone (%s); connecting again", self.where, self.name, e)
+                    self._drop()
             if self.client is None:
                 self.client = self._connect()
-            return fn(self.client, *args)
+            result = fn(self.client, *args)
+            self._last_used = time.monotonic()
+            return result
         except BaseException as e:
             err = translate(e, self.where)
-            if isinstance(err, TransientError) or not isinstance(e, NejtakError):
+            if not isinstance(e, PermanentError):
                 self._drop()  # a connection in an unknown state is not used again
             if err is e:
                 raise
@@ -106,18 +119,20 @@ class ImapSession:
     async def close(self, wait: float = 1.0) -> None:
         """Log out politely if the server answers within `wait` seconds, else just cut the line."""
         if self.client is not None:
+            loop = asyncio.get_running_loop()
             try:
-                await asyncio.wait_for(self.run(_logout), wait)
-            except (NejtakError, asyncio.TimeoutError):
+                await asyncio.wait_for(loop.run_in_executor(self._executor, self._logout), wait)
+            except asyncio.TimeoutError:
                 self.abort()
         self._executor.shutdown(wait=False)
 
-
-def _logout(client: IMAPClient) -> None:
-    try:
-        client.logout()
-    except Exception:
-        _shutdown(client)
+    def _logout(self) -> None:
+        client, self.client = self.client, None
+        if client is not None:
+            try:
+                client.logout()
+            except Exception:
+                _shutdown(client)
 
 
 def _shutdown(client: IMAPClient) -> None:
@@ -125,3 +140,19 @@ def _shutdown(client: IMAPClient) -> None:
         client.shutdown()
     except Exception:
         pass
+
+
+def select(client: IMAPClient, folder: str, readonly: bool) -> dict[bytes, Any] | None:
+    """SELECT (or EXAMINE) a folder; None when it does not exist, so the caller decides how bad that is."""
+    try:
+        return client.select_folder(folder, readonly=readonly)
+    except IMAPClientAbortError:
+        raise
+    except IMAPClientError:
+        if not client.folder_exists(folder):
+            return None
+        raise
+
+
+def batches(items: list[int], size: int) -> list[list[int]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,187 @@
+"""IMAP connector: watches the inbox, reads the owner's sender history from Sent, files handled mail."""
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import logging
+from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
+from typing import Any, Awaitable, Callable, Protocol, TypeVar
+
+from imapclient import SEEN, IMAPClient
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
+
+from bot.config import Imap
+from bot.connectors.imap_session import ImapSession, batches, select
+from bot.connectors.imap_watch import InboxWatch
+from bot.errors import PermanentError
+
+log = logging.getLogger("nejtak.imap")
+
+T = TypeVar("T")
+History = list[tuple[list[str], str | None, datetime | None]]
+
+_HISTORY_FIELDS = "BODY.PEEK[HEADER.FIELDS (TO CC BCC MESSAGE-ID DATE)]"
+_HISTORY_BATCH = 500
+_CHECK_AFTER = 60.0  # seconds a command connection may sit unused before a NOOP checks it
+
+
+class SyncState(Protocol):
+    """Where the watcher got to in a folder; the Store implements it."""
+
+    def sync_state(self, channel: str, account: str, folder: str) -> tuple[int | None, int | None, datetime | None]:
+        """(uidvalidity, last_uid, first_started_at), all None before the first start."""
+        ...
+
+    def set_sync_state(self, channel: str, account: str, folder: str, uidvalidity: int, last_uid: int) -> None: ...
+
+
+class ImapConnector:
+    """One IMAP account: `watch` holds a connection of its own; the other calls share a second one."""
+
+    def __init__(self, cfg: Imap, state: SyncState, account: str | None = None) -> None:
+        self.cfg = cfg
+        self.state = state
+        self.account = account or f"{cfg.username}@{cfg.host}"
+        self._commands = ImapSession(cfg, "commands", check_after=_CHECK_AFTER)
+        self._lock = asyncio.Lock()
+
+    async def _command(self, fn: Callable[..., T], *args: Any) -> T:
+        async with self._lock:
+            return await self._commands.run(fn, *args)
+
+    async def watch(self, on_message: Callable[[int, bytes], Awaitable[None]], stop: asyncio.Event) -> None:
+        """Hand on new inbox mail as (uid, raw) until stop is set; PermanentError ends it."""
+        await InboxWatch(self.cfg, self.state, self.account).run(on_message, stop)
+
+    async def read_history(self, limit: int | None = None) -> History:
+        """(recipients, Message-ID, Date) of the newest `limit` Sent messages, newest first."""
+        limit = self.cfg.history_limit if limit is None else limit
+        if limit <= 0:
+            return []
+        history = await self._command(self._read_history, limit)
+        if history is None:
+            log.warning("%s: no folder %r: no sender history from it", self.account, self.cfg.sent)
+            return []
+        log.info("%s: read %d message(s) of sender history from %s", self.account, len(history), self.cfg.sent)
+        return history
+
+    def _read_history(self, client: IMAPClient, limit: int) -> History | None:
+        if select(client, self.cfg.sent, readonly=True) is None:
+            return None
+        newest = sorted(client.search("ALL"), reverse=True)[:limit]
+        history: History = []
+        for batch in batches(newest, _HISTORY_BATCH):
+            fetched = client.fetch(batch, [_HISTORY_FIELDS])
+            history.extend(_history_entry(_header_block(fetched[uid])) for uid in batch if uid in fetched)
+        return history
+
+    async def mark_handled(self, uid: int, keyword: str | None = None, move_to: str | None = None) -> None:
+        """Flag the inbox message with the keyword (cfg.keyword), then move it if a folder is set."""
+        keyword = self.cfg.keyword if keyword is None else keyword
+        move_to = self.cfg.move_to if move_to is None else move_to
+        await self._command(self._mark_handled, uid, keyword, move_to)
+
+    def _mark_handled(self, client: IMAPClient, uid: int, keyword: str, move_to: str) -> None:
+        if select(client, self.cfg.inbox, readonly=False) is None:
+            raise PermanentError(f"folder {self.cfg.inbox!r} does not exist")
+        if uid not in client.search(["UID", str(uid)]):
+            log.warning("%s: UID %d is no longer in %s: not marked", self.account, uid, self.cfg.inbox)
+            return
+        if keyword:
+            client.add_flags([uid], [keyword], silent=True)
+        if not move_to:
+            return
+        if not client.folder_exists(move_to):
+            raise PermanentError(f"folder {move_to!r} (move_to) does not exist")
+        if client.has_capability("MOVE"):
+            client.move([uid], move_to)
+        else:
+            client.copy([uid], move_to)
+            client.delete_messages([uid])
+            if client.has_capability("UIDPLUS"):
+                client.uid_expunge([uid])
+            else:
+                client.expunge()  # without UIDPLUS this also removes anything else marked \Deleted
+        log.info("%s: UID %d moved to %s", self.account, uid, move_to)
+
+    async def append_sent(self, raw: bytes) -> None:
+        """Store a sent reply in the Sent folder, marked \\Seen."""
+        await self._command(self._append_sent, raw)
+
+    def _append_sent(self, client: IMAPClient, raw: bytes) -> None:
+        try:
+            client.append(self.cfg.sent, raw, flags=[SEEN])
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError:
+            if not client.folder_exists(self.cfg.sent):
+                raise PermanentError(f"folder {self.cfg.sent!r} does not exist") from None
+            raise
+
+    async def sent_has_message_id(self, message_id: str) -> bool:
+        """Whether a message with this Message-ID is in Sent (did a reply go out before a crash?)."""
+        wanted = message_id.strip().strip("<>")
+        if not wanted:
+            return False
+        found = await self._command(self._sent_has_message_id, wanted)
+        if found is None:
+            log.warning("%s: no folder %r to look for <%s> in", self.account, self.cfg.sent, wanted)
+            return False
+        return found
+
+    def _sent_has_message_id(self, client: IMAPClient, wanted: str) -> bool | None:
+        if select(client, self.cfg.sent, readonly=True) is None:
+            return None
+        # HEADER search matches substrings: confirm each hit's Message-ID exactly.
+        uids = client.search(["HEADER", "Message-ID", wanted], charset=None if wanted.isascii() else "UTF-8")
+        if not uids:
+            return False
+        fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+        for data in fetched.values():
+            header = BytesHeaderParser(policy=compat32).parsebytes(_header_block(data))
+            if _message_id(header.get("Message-ID")) == wanted:
+                return True
+        return False
+
+    async def close(self) -> None:
+        """Log out of the command connection (watch closes its own when stopped)."""
+        async with self._lock:
+            await self._commands.close()
+        self._commands = ImapSession(self.cfg, "commands", check_after=_CHECK_AFTER)
+
+
+def _header_block(data: dict[bytes, Any]) -> bytes:
+    """The BODY[HEADER.FIELDS ...] item of a FETCH answer, however the server spelled the key."""
+    for key, value in data.items():
+        if isinstance(key, bytes) and key.upper().startswith(b"BODY[HEADER") and isinstance(value, bytes):
+            return value
+    return b""
+
+
+def _message_id(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    start, end = text.find("<"), text.find(">")
+    if 0 <= start < end:
+        text = text[start + 1:end]
+    return text.strip() or None
+
+
+def _history_entry(header: bytes) -> tuple[list[str], str | None, datetime | None]:
+    msg = BytesHeaderParser(policy=compat32).parsebytes(header)
+    fields = [str(v) for name in ("To", "Cc", "Bcc") for v in msg.get_all(name, [])]
+    recipients: list[str] = []
+    for _name, address in email.utils.getaddresses(fields):
+        address = address.strip().lower()
+        if "@" in address and address not in recipients:
+            recipients.append(address)
+    sent_at: datetime | None = None
+    if msg.get("Date"):
+        try:
+            sent_at = email.utils.parsedate_to_datetime(str(msg["Date"]))
+        except (TypeError, ValueError, IndexError):
+            sent_at = None
+    return recipients, _message_id(msg.get("Message-ID")), sent_at
