@@ -1,0 +1,451 @@
+"""Every reply rule of DESIGN.md against real RFC 5322 bytes: which rule stops a reply, and in what order."""
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from bot.config import parse
+from bot.guards import GUARDS, first_block
+from bot.mail.reader import read_message
+from bot.phrases import PhraseBook
+from bot.sender_history import SenderHistory
+from bot.signals.base import Context
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
+
+OWNER = "owner@example.org"
+OWNER_2 = "anna@owner-firm.dk"
+TRUSTED = "mx.example.org"
+SENDER = "anna.sales@leadgen-pro.com"
+
+# DESIGN.md "Reply rules (never break these)", in its order.
+RULES = [
+    "return_path", "auto_submitted", "mailing_list", "system_sender", "recipient", "report",
+    "authentication", "already_answered", "known_correspondent",
+]
+
+PASS_AR = (
+    f"{TRUSTED};\r\n\tdkim=pass header.d=leadgen-pro.com header.s=s1 header.b=AbCdEf12;\r\n"
+    "\tspf=pass (mx.example.org: domain of anna.sales@leadgen-pro.com designates 203.0.113.7"
+    " as permitted sender) smtp.mailfrom=anna.sales@leadgen-pro.com;\r\n"
+    "\tdmarc=pass (p=none dis=none) header.from=leadgen-pro.com"
+)
+BASE_HEADERS = [
+    ("Return-Path", f"<{SENDER}>"),
+    ("Authentication-Results", PASS_AR),
+    ("Received", "from mail.leadgen-pro.com (mail.leadgen-pro.com [203.0.113.7])\r\n"
+                 "\tby mx.example.org (Postfix) with ESMTPS id 4Zq1x2Abc\r\n"
+                 "\tfor <owner@example.org>; Tue,  4 Mar 2025 09:15:02 +0100 (CET)"),
+    ("From", f"Anna Sales <{SENDER}>"),
+    ("To", f"Owner <{OWNER}>"),
+    ("Subject", "Quick question about your website"),
+    ("Date", "Tue, 04 Mar 2025 09:15:00 +0100"),
+    ("Message-ID", "<pitch-1.20250304@leadgen-pro.com>"),
+    ("MIME-Version", "1.0"),
+    ("Content-Type", 'text/plain; charset="utf-8"'),
+]
+PITCH = (
+    "Hi,\r\n\r\nI came across your website and noticed a few quick wins for your SEO.\r\n"
+    "We help businesses like yours get more leads. Do you have 15 minutes for a quick call\r\n"
+    "this week? Here is my calendar: https://calendly.com/anna-sales/15min\r\n\r\n"
+    "Best,\r\nAnna\r\n\r\nIf you are not interested, just reply STOP.\r\n"
+)
+
+
+def build_eml(replace=None, add=(), top=(), body=PITCH) -> bytes:
+    """The baseline pitch; `replace` maps a header to a new value (None drops it), `add` appends
+    headers after the others, `top` puts headers above them all (as a later relay would)."""
+    replace = {k.lower(): v for k, v in (replace or {}).items()}
+    headers = []
+    for name, value in BASE_HEADERS:
+        if name.lower() in replace:
+            value = replace.pop(name.lower())
+            if value is None:
+                continue
+        headers.append((name, value))
+    headers = [*top, *headers, *add, *((k, v) for k, v in replace.items() if v is not None)]
+    head = "".join(f"{name}: {value}\r\n" for name, value in headers)
+    return (head + "\r\n" + body).encode("utf-8")
+
+
+@pytest.fixture
+def eml():
+    return build_eml
+
+
+def make_config(trusted=(TRUSTED,), addresses=(OWNER, OWNER_2)):
+    lines = ["[owner]", 'name = "Owner Person"',
+             "addresses = [" + ", ".join(f'"{a}"' for a in addresses) + "]",
+             "trusted_authserv_ids = [" + ", ".join(f'"{t}"' for t in trusted) + "]"]
+    return parse("\n".join(lines) + "\n", "test.toml")
+
+
+@pytest.fixture(scope="module")
+def config():
+    return make_config()
+
+
+@pytest.fixture(scope="module")
+def phrases(config):
+    return PhraseBook(config.phrases_dir)
+
+
+@pytest.fixture
+def check(config, phrases):
+    """raw bytes (+ history, config) -> the rule name that blocks a reply, or None."""
+
+    def check(raw: bytes, history: SenderHistory | None = None, cfg=None):
+        msg = read_message(raw, "test.eml")
+        assert msg.error is None, msg.error
+        ctx = Context(cfg or config, history or SenderHistory(), phrases, "en")
+        block = first_block(msg, ctx)
+        if block is not None:
+            assert block.reason, "a block must say why"
+        return block.rule if block else None
+
+    return check
+
+
+def test_guards_are_registered_in_design_order():
+    assert [g.name for g in GUARDS] == RULES
+
+
+def test_baseline_pitch_is_answerable(check, eml):
+    assert check(eml()) is None
+
+
+# --- rule 1: Return-Path --------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", [
+    pytest.param(None, id="missing"),
+    pytest.param("<>", id="null"),
+    pytest.param("< >", id="null-with-space"),
+    pytest.param(f"<{SENDER}> <other@leadgen-pro.com>", id="two-addresses"),
+    pytest.param("<not-an-address>", id="no-at"),
+])
+def test_return_path_rule(check, eml, value):
+    assert check(eml(replace={"Return-Path": value})) == "return_path"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: bot/guards/return_path.py:20 accepts a Return-Path holding two comma-separated "
+    "addresses inside one <...>; the reply's To then names both (see test_email_reply)"))
+def test_return_path_with_comma_separated_addresses_is_blocked(check, eml):
+    raw = eml(replace={"Return-Path": f"<{SENDER},bcc@victim-corp.com>"})
+    assert check(raw) == "return_path"
+
+
+def test_return_path_source_route_is_answerable(check, eml):
+    assert check(eml(replace={"Return-Path": f"<@relay.leadgen-pro.com:{SENDER}>"})) is None
+
+
+# --- rule 2: Auto-Submitted -----------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["auto-replied", "auto-generated", "auto-notified",
+                                   "Auto-Replied", "auto-generated (vacation)"])
+def test_auto_submitted_blocks(check, eml, value):
+    assert check(eml(add=[("Auto-Submitted", value)])) == "auto_submitted"
+
+
+@pytest.mark.parametrize("value", ["no", "No", "no (sent by a person)"])
+def test_auto_submitted_no_is_answerable(check, eml, value):
+    assert check(eml(add=[("Auto-Submitted", value)])) is None
+
+
+# --- rule 3: lists and bulk -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name,value", [
+    ("List-Id", "Sales tips <tips.leadgen-pro.com>"),
+    ("List-Help", "<mailto:help@leadgen-pro.com>"),
+    ("List-Subscribe", "<https://leadgen-pro.com/subscribe>"),
+    ("List-Unsubscribe", "<https://leadgen-pro.com/u/abc>, <mailto:u@leadgen-pro.com>"),
+    ("List-Post", "NO"),
+    ("List-Owner", "<mailto:owner@leadgen-pro.com>"),
+    ("List-Archive", "<https://leadgen-pro.com/archive>"),
+    ("Precedence", "bulk"),
+    ("Precedence", "junk"),
+    ("Precedence", "list"),
+    ("Precedence", " Bulk "),
+    ("X-Auto-Response-Suppress", "All"),
+    ("X-Auto-Response-Suppress", "OOF"),
+    ("X-Auto-Response-Suppress", "AutoReply"),
+    ("X-Auto-Response-Suppress", "DR, OOF, AutoReply"),
+    ("Feedback-ID", "2718281:campaign:SG"),
+], ids=lambda v: v if len(v) < 30 else None)
+def test_mailing_list_rule(check, eml, name, value):
+    assert check(eml(add=[(name, value)])) == "mailing_list"
+
+
+def test_precedence_first_class_is_answerable(check, eml):
+    assert check(eml(add=[("Precedence", "first-class")])) is None
+
+
+# --- rule 4: system senders -----------------------------------------------------------------
+
+SYSTEM = ["MAILER-DAEMON", "postmaster", "LISTSERV", "majordomo", "sales-request", "owner-sales",
+          "no-reply", "noreply", "do-not-reply", "NoReply", "no_reply", "donotreply"]
+
+
+@pytest.mark.parametrize("local", SYSTEM)
+def test_system_sender_in_return_path_and_from(check, eml, local):
+    address = f"{local}@leadgen-pro.com"
+    raw = eml(replace={"Return-Path": f"<{address}>", "From": f"Robot <{address}>"})
+    assert check(raw) == "system_sender"
+
+
+@pytest.mark.parametrize("local", ["no-reply", "MAILER-DAEMON"])
+def test_system_sender_in_from_only(check, eml, local):
+    assert check(eml(replace={"From": f"Robot <{local}@leadgen-pro.com>"})) == "system_sender"
+
+
+@pytest.mark.parametrize("local", ["owner-sales", "sales-request"])
+def test_system_sender_in_return_path_only(check, eml, local):
+    assert check(eml(replace={"Return-Path": f"<{local}@leadgen-pro.com>"})) == "system_sender"
+
+
+@pytest.mark.parametrize("local", ["noreen", "owner", "requests.team", "postmasters-guild.anna"])
+def test_people_with_similar_names_are_answerable(check, eml, local):
+    address = f"{local}@leadgen-pro.com"
+    raw = eml(replace={"Return-Path": f"<{address}>", "From": f"Person <{address}>"})
+    assert check(raw) is None
+
+
+# --- rule 5: sent by the owner, or not to the owner -----------------------------------------
+
+@pytest.mark.parametrize("replace", [
+    pytest.param({"Return-Path": f"<{OWNER}>"}, id="return-path-is-owner"),
+    pytest.param({"Return-Path": "<Owner@Example.ORG>"}, id="return-path-is-owner-other-case"),
+    pytest.param({"Return-Path": f"<{OWNER_2}>"}, id="return-path-is-second-owner-address"),
+    pytest.param({"From": f"Me <{OWNER}>"}, id="from-is-owner"),
+    pytest.param({"To": "undisclosed-recipients:;"}, id="bcc-copy"),
+    pytest.param({"To": "Everyone <all@example.org>"}, id="alias"),
+    pytest.param({"To": "someone-else@example.org"}, id="other-person"),
+    pytest.param({"To": None}, id="no-recipient-headers"),
+])
+def test_recipient_rule_blocks(check, eml, replace):
+    assert check(eml(replace=replace)) == "recipient"
+
+
+@pytest.mark.parametrize("replace,add", [
+    pytest.param({"To": "OWNER@EXAMPLE.ORG"}, [], id="to-other-case"),
+    pytest.param({"To": f"Anna <{OWNER_2}>"}, [], id="to-second-address"),
+    pytest.param({"To": "all@example.org"}, [("Cc", f"<{OWNER}>")], id="cc"),
+    pytest.param({"To": "all@example.org"}, [("Bcc", OWNER)], id="bcc-header-names-owner"),
+    pytest.param({"To": "all@example.org"}, [("Resent-To", "Owner <Owner@Example.org>")], id="resent-to"),
+    pytest.param({"To": "all@example.org"}, [("Resent-Cc", OWNER)], id="resent-cc"),
+    pytest.param({"To": "all@example.org"}, [("Resent-Bcc", OWNER)], id="resent-bcc"),
+    pytest.param({"To": f"a@x.example, \"Owner, Person\" <{OWNER}>"}, [], id="among-several"),
+])
+def test_owner_among_recipients_is_answerable(check, eml, replace, add):
+    assert check(eml(replace=replace, add=add)) is None
+
+
+def test_owner_address_in_config_compared_without_case(check, eml, phrases):
+    cfg = make_config(addresses=("Owner@Example.ORG",))
+    assert check(eml(), cfg=cfg) is None
+    assert check(eml(replace={"Return-Path": "<owner@example.org>"}), cfg=cfg) == "recipient"
+
+
+def test_no_owner_address_configured_answers_nothing(check, eml):
+    assert check(eml(), cfg=make_config(addresses=())) == "recipient"
+
+
+# --- rule 6: reports and spam ---------------------------------------------------------------
+
+REPORT_BODY = (
+    "--b1\r\nContent-Type: text/plain\r\n\r\nYour message was read.\r\n"
+    "--b1\r\nContent-Type: message/disposition-notification\r\n\r\n"
+    "Final-Recipient: rfc822; owner@example.org\r\nDisposition: manual-action/MDN-sent-manually; displayed\r\n"
+    "--b1--\r\n"
+)
+
+
+def test_multipart_report_blocks(check, eml):
+    raw = eml(replace={"Content-Type": 'multipart/report; report-type=disposition-notification; boundary="b1"'},
+              body=REPORT_BODY)
+    assert check(raw) == "report"
+
+
+@pytest.mark.parametrize("name,value", [("X-Spam-Flag", "YES"), ("X-Spam-Flag", "yes"),
+                                        ("X-Spam-Status", "Yes, score=9.1 required=5.0")])
+def test_marked_as_spam_blocks(check, eml, name, value):
+    assert check(eml(add=[(name, value)])) == "report"
+
+
+@pytest.mark.parametrize("name,value", [("X-Spam-Flag", "NO"),
+                                        ("X-Spam-Status", "No, score=1.2 required=5.0")])
+def test_not_spam_is_answerable(check, eml, name, value):
+    assert check(eml(add=[(name, value)])) is None
+
+
+# --- rule 7: authentication -----------------------------------------------------------------
+
+FAIL_AR = f"{TRUSTED}; spf=fail smtp.mailfrom=leadgen-pro.com; dmarc=fail (p=reject) header.from=leadgen-pro.com"
+
+
+@pytest.mark.parametrize("replace,top", [
+    pytest.param({"Authentication-Results": FAIL_AR}, [], id="dmarc-fail"),
+    pytest.param({"Authentication-Results": f"{TRUSTED}; dmarc=none; spf=none; dkim=none"}, [], id="all-none"),
+    pytest.param({"Authentication-Results": None}, [], id="no-authentication-results"),
+    pytest.param({"Authentication-Results": PASS_AR.replace(TRUSTED, "relay.attacker.example")}, [],
+                 id="untrusted-id-only"),
+    pytest.param({"Authentication-Results": FAIL_AR},
+                 [("Authentication-Results", "relay.attacker.example; dmarc=pass header.from=leadgen-pro.com")],
+                 id="untrusted-pass-above-trusted-fail"),
+])
+def test_authentication_blocks(check, eml, replace, top):
+    assert check(eml(replace=replace, top=top)) == "authentication"
+
+
+def test_forged_pass_below_trusted_fail_is_blocked(check, eml):
+    """The sender wrote an A-R with the trusted id into the message; the trusted server's own
+    header, added above it on delivery, is the one that counts."""
+    raw = eml(replace={"Authentication-Results": FAIL_AR},
+              add=[("Authentication-Results", PASS_AR)])
+    msg = read_message(raw, "t")
+    assert msg.header_all("authentication-results")[0].startswith(TRUSTED + "; spf=fail")
+    assert check(raw) == "authentication"
+
+
+def test_trusted_pass_below_untrusted_header_is_answerable(check, eml):
+    raw = eml(top=[("Authentication-Results", "relay.attacker.example; dmarc=fail")])
+    assert check(raw) is None
+
+
+def test_trusted_authserv_id_compared_without_case(check, eml):
+    raw = eml(replace={"Authentication-Results": PASS_AR.replace(TRUSTED, "MX.Example.ORG")})
+    assert check(raw) is None
+
+
+def test_aligned_spf_pass_without_dmarc_is_answerable(check, eml):
+    raw = eml(replace={
+        "Return-Path": "<bounce-4711@mail.leadgen-pro.com>",
+        "Authentication-Results": f"{TRUSTED}; spf=pass smtp.mailfrom=bounce-4711@mail.leadgen-pro.com; dkim=none",
+    })
+    assert check(raw) is None
+
+
+def test_aligned_spf_pass_with_dmarc_none_is_answerable(check, eml):
+    raw = eml(replace={"Authentication-Results": f"{TRUSTED}; spf=pass smtp.mailfrom={SENDER}; dmarc=none"})
+    assert check(raw) is None
+
+
+def test_unaligned_spf_pass_is_blocked(check, eml):
+    raw = eml(replace={
+        "Return-Path": "<bounces+4711-ab@sendgrid.net>",
+        "Authentication-Results": f"{TRUSTED}; spf=pass smtp.mailfrom=bounces+4711-ab@sendgrid.net; dkim=none",
+    })
+    assert check(raw) == "authentication"
+
+
+def test_spf_pass_for_aligned_mailfrom_but_other_return_path_is_blocked(check, eml):
+    raw = eml(replace={
+        "Return-Path": "<bounces@sendgrid.net>",
+        "Authentication-Results": f"{TRUSTED}; spf=pass smtp.mailfrom={SENDER}",
+    })
+    assert check(raw) == "authentication"
+
+
+def test_without_trusted_ids_the_topmost_header_counts(check, eml):
+    cfg = make_config(trusted=())
+    top_pass = [("Authentication-Results", "anything.example; dmarc=pass header.from=leadgen-pro.com")]
+    assert check(eml(replace={"Authentication-Results": FAIL_AR}, top=top_pass), cfg=cfg) is None
+    top_fail = [("Authentication-Results", "anything.example; dmarc=fail header.from=leadgen-pro.com")]
+    assert check(eml(top=top_fail), cfg=cfg) == "authentication"
+    assert check(eml(replace={"Authentication-Results": None}), cfg=cfg) == "authentication"
+
+
+# --- rules 8 and 9: sender history ----------------------------------------------------------
+
+MARCH = datetime(2025, 3, 3, 10, 0, tzinfo=timezone.utc)
+APRIL = datetime(2025, 4, 7, 10, 0, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("history,expected", [
+    pytest.param(SenderHistory(earlier_contacts=3), None, id="earlier-contacts-only"),
+    pytest.param(SenderHistory(refusals=[MARCH]), None, id="refused-once-reminder-allowed"),
+    pytest.param(SenderHistory(refusals=[APRIL, MARCH]), "already_answered", id="answered-twice"),
+    pytest.param(SenderHistory(refusals=[MARCH, APRIL, APRIL]), "already_answered", id="answered-three-times"),
+    pytest.param(SenderHistory(blocked=True), "already_answered", id="blocked"),
+    pytest.param(SenderHistory(owner_wrote_to=True), "known_correspondent", id="owner-wrote-to"),
+    pytest.param(SenderHistory(in_owner_thread=True), "known_correspondent", id="owner-thread"),
+    pytest.param(SenderHistory(wanted=True), "known_correspondent", id="wanted"),
+    pytest.param(SenderHistory(lookup_failed=True), "known_correspondent", id="lookup-failed"),
+])
+def test_history_rules(check, eml, history, expected):
+    assert check(eml(), history) == expected
+
+
+def test_already_answered_reason_cites_first_request(config, phrases, eml):
+    msg = read_message(eml(), "t")
+    ctx = Context(config, SenderHistory(refusals=[APRIL, MARCH]), phrases, "en")
+    block = first_block(msg, ctx)
+    assert block.rule == "already_answered" and "2025-03-03" in block.reason
+
+
+# --- order: the first rule in DESIGN.md's order is the one reported -------------------------
+
+ANSWERED_TWICE = SenderHistory(refusals=[MARCH, APRIL])
+# One way to break each rule: (replace, add, history, body/content-type override)
+BREAKS = {
+    "return_path": dict(replace={"Return-Path": "<>"}),
+    "auto_submitted": dict(add=[("Auto-Submitted", "auto-replied")]),
+    "mailing_list": dict(add=[("List-Id", "<tips.leadgen-pro.com>")]),
+    "system_sender": dict(replace={"From": "Robot <noreply@leadgen-pro.com>"}),
+    "recipient": dict(replace={"To": "all@example.org"}),
+    "report": dict(add=[("X-Spam-Flag", "YES")]),
+    "authentication": dict(replace={"Authentication-Results": FAIL_AR}),
+    "already_answered": dict(history=ANSWERED_TWICE),
+    "known_correspondent": dict(history=SenderHistory(owner_wrote_to=True)),
+}
+
+
+def _combine(*rules):
+    replace, add, history = {}, [], None
+    for rule in rules:
+        spec = BREAKS[rule]
+        replace.update(spec.get("replace", {}))
+        add += spec.get("add", [])
+        if "history" in spec:
+            history = spec["history"] if history is None else SenderHistory(
+                refusals=history.refusals or spec["history"].refusals,
+                owner_wrote_to=history.owner_wrote_to or spec["history"].owner_wrote_to)
+    return replace, add, history
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_each_break_alone_trips_its_own_rule(check, rule):
+    replace, add, history = _combine(rule)
+    assert check(build_eml(replace=replace, add=add), history) == rule
+
+
+@pytest.mark.parametrize("earlier,later", [
+    (a, b) for i, a in enumerate(RULES) for b in RULES[i + 1:]
+], ids=lambda r: r)
+def test_earlier_rule_wins(check, earlier, later):
+    replace, add, history = _combine(earlier, later)
+    assert check(build_eml(replace=replace, add=add), history) == earlier
+
+
+# --- real fixtures --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,expected", [
+    ("bounce_dsn.eml", "return_path"),
+    ("outlook_out_of_office.eml", "auto_submitted"),
+    ("newsletter_bulk.eml", "mailing_list"),
+])
+def test_real_fixtures(config, phrases, name, expected):
+    path = DATA / name
+    msg = read_message(path.read_bytes(), str(path))
+    assert msg.error is None
+    block = first_block(msg, Context(config, SenderHistory(), phrases, "en"))
+    assert block is not None and block.rule == expected
+
+
+def test_bounce_fixture_is_a_report_even_with_a_return_path(config, phrases):
+    raw = (DATA / "bounce_dsn.eml").read_bytes().replace(b"Return-Path: <>", b"Return-Path: <x@y.example>", 1)
+    raw = raw.replace(b"Auto-Submitted: auto-replied\n", b"")
+    raw = raw.replace(b"MAILER-DAEMON@", b"delivery@")
+    msg = read_message(raw, "bounce")
+    block = first_block(msg, Context(config, SenderHistory(), phrases, "en"))
+    assert block is not None and block.rule == "report"
