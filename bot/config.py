@@ -110,6 +110,16 @@ class Telegram(_Section):
     digest_times: list[str] = Field(default_factory=lambda: ["09:00", "18:00"])
     business: bool = True
 
+    def token(self) -> str:
+        """The bot token from the environment variable or the file; never logged."""
+        if self.token_file:
+            return Path(self.token_file).read_text().strip()
+        value = os.environ.get(self.token_env) if self.token_env else None
+        if not value:
+            raise ConfigError(f"telegram: environment variable {self.token_env} is not set "
+                              "(or give token_file)")
+        return value.strip()
+
     @field_validator("digest_times")
     @classmethod
     def _times(cls, v: list[str]) -> list[str]:

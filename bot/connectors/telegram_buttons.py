@@ -1,0 +1,180 @@
+"""The digest's buttons: Send, Skip, Wanted, Block, Dismiss and Undo, each recorded as feedback."""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+from dataclasses import dataclass
+
+from telegram import InlineKeyboardButton, MaybeInaccessibleMessage, Update
+from telegram.ext import ContextTypes
+
+from bot.connectors.telegram_digest import item_buttons, replace_row
+
+log = logging.getLogger("nejtak.telegram")
+KEEP = object()  # leave the item's row of buttons as it is
+JOURNAL_SIZE = 100
+
+
+@dataclass
+class Done:
+    """One action taken from the digest, with what Undo needs to take it back."""
+
+    seq: int
+    verb: str
+    item_id: int
+    channel: str = ""
+    sender: str = ""
+    inbound_id: int | None = None
+    before: str = ""  # the outbox state before the action
+    undone: bool = False
+
+
+def _undo_row(done: Done, label: str) -> list[InlineKeyboardButton]:
+    return [InlineKeyboardButton(f"{label} #{done.item_id} · Undo", callback_data=f"undo:{done.seq}")]
+
+
+class DigestButtons:
+    """Carries out a tap on a digest button and keeps a journal for Undo."""
+
+    def __init__(self, connector) -> None:
+        self.connector = connector
+        self.daemon = connector.daemon
+        self.journal: list[Done] = []
+        self.seq = itertools.count(1)
+
+    @property
+    def store(self):
+        return self.daemon.store
+
+    def _record(self, verb: str, item_id: int, **kw) -> Done:
+        done = Done(next(self.seq), verb, item_id, **kw)
+        self.journal = [*self.journal[-(JOURNAL_SIZE - 1):], done]
+        return done
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        verb, _, arg = (query.data or "").partition(":")
+        act = {"send": self.send, "skip": self.skip, "want": self.want, "block": self.block,
+               "dismiss": self.dismiss, "undo": self.undo, "more": self.more}.get(verb)
+        if act is None or not arg.isdigit():
+            toast, row = "This button is not known (any more).", KEEP
+        else:
+            try:
+                toast, row = await act(int(arg))
+            except (KeyError, ValueError) as e:
+                toast, row = f"Nothing done: {str(e).strip(chr(39))}", None
+        await self.connector.quietly("answerCallbackQuery", query.answer, text=toast[:200])
+        message = query.message
+        if row is not KEEP and isinstance(message, MaybeInaccessibleMessage) and message.is_accessible:
+            markup = replace_row(message.reply_markup, query.data, row)
+            await self.connector.quietly("editMessageReplyMarkup", query.edit_message_reply_markup,
+                                         reply_markup=markup)
+
+    # -- the actions: each returns (toast for the owner, the item's new row of buttons) --------
+
+    async def send(self, outbox_id: int):
+        row = await self._outbox(outbox_id)
+        await asyncio.to_thread(self.store.outbox_transition, outbox_id, "approved")
+        await asyncio.to_thread(self.store.add_feedback, "send", row.get("inbound_id"),
+                                detail={"outbox_id": outbox_id})
+        done = self._record("send", outbox_id, before=row["state"], inbound_id=row.get("inbound_id"))
+        outbox = self.daemon.outbox
+        if outbox.paused:
+            return f"#{outbox_id} approved; sending is paused (/resume).", _undo_row(done, "Approved")
+        outbox.wake.set()
+        return f"#{outbox_id} approved: sending now.", _undo_row(done, "Sending")
+
+    async def skip(self, outbox_id: int):
+        row = await self._outbox(outbox_id)
+        await asyncio.to_thread(self.store.outbox_transition, outbox_id, "discarded", "skipped by the owner")
+        await asyncio.to_thread(self.store.add_feedback, "skip", row.get("inbound_id"),
+                                detail={"outbox_id": outbox_id})
+        done = self._record("skip", outbox_id, before=row["state"], inbound_id=row.get("inbound_id"))
+        return f"#{outbox_id} skipped: nothing will be sent.", _undo_row(done, "Skipped")
+
+    async def want(self, outbox_id: int):
+        row = await self._outbox(outbox_id)
+        sender = row.get("sender") or row["to_address"]
+        await asyncio.to_thread(self.store.set_wanted, row["channel"], sender)
+        await asyncio.to_thread(self.store.add_feedback, "wanted", row.get("inbound_id"),
+                                detail={"outbox_id": outbox_id, "via": "digest"})
+        if row["state"] in ("drafted", "approved"):
+            await asyncio.to_thread(self.store.outbox_transition, outbox_id, "discarded",
+                                    "the owner marked the sender as wanted")
+        done = self._record("want", outbox_id, channel=row["channel"], sender=sender, before=row["state"],
+                            inbound_id=row.get("inbound_id"))
+        return f"{sender} is wanted: never refused; #{outbox_id} will not be sent.", _undo_row(done, "Wanted")
+
+    async def block(self, suggestion_id: int):
+        sug = await self._suggestion(suggestion_id)
+        await asyncio.to_thread(self.store.set_blocked, sug["channel"], sug["sender"])
+        done = self._record("block", suggestion_id, channel=sug["channel"], sender=sug["sender"])
+        note = " Block them in Telegram too: bots cannot." if sug["channel"] == "telegram" else ""
+        return f"{sug['sender']} is blocked: no more replies.{note}", _undo_row(done, "Blocked")
+
+    async def dismiss(self, suggestion_id: int):
+        await self._suggestion(suggestion_id)
+        await asyncio.to_thread(self.store.dismiss_block_suggestion, suggestion_id)
+        self._record("dismiss", suggestion_id)
+        return f"Suggestion #{suggestion_id} dismissed.", None
+
+    async def more(self, start: int):
+        await self.connector.send_digest(start=start, with_header=False)
+        return "The next items of the digest.", None
+
+    async def undo(self, seq: int | None = None):
+        """Take back one action (the last one when seq is None)."""
+        open_ = [d for d in self.journal if not d.undone and d.verb != "dismiss"]
+        done = open_[-1] if seq is None and open_ else next((d for d in open_ if d.seq == seq), None)
+        if done is None:
+            return "Nothing to undo.", KEEP if seq is None else None
+        toast, restored = await getattr(self, f"_undo_{done.verb}")(done)
+        done.undone = True
+        await asyncio.to_thread(self.store.add_feedback, "undo", done.inbound_id,
+                                done.channel, done.sender, {"of": done.verb, "id": done.item_id})
+        kind = "block" if done.verb == "block" else "draft"
+        return toast, item_buttons(kind, done.item_id) if restored else None
+
+    async def _back_to_draft(self, outbox_id: int) -> bool:
+        try:
+            await asyncio.to_thread(self.store.outbox_transition, outbox_id, "drafted", "undone by the owner")
+            return True
+        except ValueError:
+            return False
+
+    async def _undo_send(self, done: Done):
+        row = await self._outbox(done.item_id)
+        if row["state"] in ("sending", "sent"):
+            return f"Too late: #{done.item_id} is already {row['state']}.", False
+        if await self._back_to_draft(done.item_id):
+            return f"#{done.item_id} is a draft again.", True
+        await asyncio.to_thread(self.store.outbox_transition, done.item_id, "discarded", "send undone by the owner")
+        return f"#{done.item_id} will not be sent (discarded).", False
+
+    async def _undo_skip(self, done: Done):
+        if await self._back_to_draft(done.item_id):
+            return f"#{done.item_id} is a draft again.", True
+        return f"#{done.item_id} stays skipped: a skipped reply cannot be brought back yet.", False
+
+    async def _undo_want(self, done: Done):
+        await asyncio.to_thread(self.store.set_wanted, done.channel, done.sender, False)
+        back = done.before == "drafted" and await self._back_to_draft(done.item_id)
+        return f"{done.sender} is no longer wanted." + ("" if back else " The reply stays discarded."), back
+
+    async def _undo_block(self, done: Done):
+        await asyncio.to_thread(self.store.set_blocked, done.channel, done.sender, False)
+        return f"{done.sender} is no longer blocked.", False
+
+    async def _outbox(self, outbox_id: int) -> dict:
+        row = await asyncio.to_thread(self.store.outbox_get, outbox_id)
+        if row is None:
+            raise KeyError(f"no reply #{outbox_id}")
+        return row
+
+    async def _suggestion(self, suggestion_id: int) -> dict:
+        for sug in await asyncio.to_thread(self.store.block_suggestions, "suggested"):
+            if sug["id"] == suggestion_id:
+                return sug
+        raise KeyError(f"no open block suggestion #{suggestion_id}")
+
