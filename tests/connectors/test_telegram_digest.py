@@ -1,0 +1,195 @@
+"""The Telegram digest and its buttons against a local Bot API server: Send, Skip, Wanted, Block, Undo, pages."""
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta, timezone
+
+from bot import digest as digest_mod
+from bot.connectors import telegram_digest
+from bot.inbound import Inbound
+from bot.store.outbox import TRANSITIONS
+from tests.connectors.test_telegram import owner_says
+from tests.connectors.test_telegram_business import CONN, FOLLOW_UP, PITCH, business_sends, rows, settle
+from tests.fixtures.botapi import OWNER_ID
+
+ANN, BEN, CAT, DAN = 6101, 6102, 6103, 6104
+
+
+def message_with(botapi, data: str) -> dict:
+    """The newest message to the owner that carries a button with this callback data."""
+    for m in reversed(botapi.sent_messages(OWNER_ID)):
+        for row in (m.get("reply_markup") or {}).get("inline_keyboard", []):
+            if any(b.get("callback_data") == data for b in row):
+                return m
+    raise AssertionError(f"no button {data!r} in {[m.get('reply_markup') for m in botapi.sent_messages(OWNER_ID)]}")
+
+
+def buttons(message: dict) -> list[str]:
+    return [b["callback_data"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+
+
+async def tap(botapi, data: str) -> str:
+    """The owner taps a button; the toast it answered with, once its keyboard is updated."""
+    message = message_with(botapi, data)
+    answered = len(botapi.calls_of("answerCallbackQuery"))
+    edited = len(botapi.calls_of("editMessageReplyMarkup"))
+    await botapi.push_callback(OWNER_ID, data, message, name="Ole")
+    toast = (await botapi.wait_for("answerCallbackQuery", answered + 1))[answered].params.get("text", "")
+    await botapi.wait_for("editMessageReplyMarkup", edited + 1)
+    return toast
+
+
+def undo_of(botapi, label: str) -> str:
+    for m in reversed(botapi.sent_messages(OWNER_ID)):
+        for row in (m.get("reply_markup") or {}).get("inline_keyboard", []):
+            for b in row:
+                if b["text"].startswith(label) and b["callback_data"].startswith("undo:"):
+                    return b["callback_data"]
+    raise AssertionError(f"no undo button {label!r}")
+
+
+async def draft_for(daemon, chat_id: int) -> dict:
+    return next(r for r in await rows(daemon, "drafted") if r["chat_id"] == chat_id)
+
+
+async def test_every_button(botapi, telegram_daemon):
+    daemon = await telegram_daemon(mode="approve")
+    store = daemon.store
+    await botapi.push_business_connection(CONN, OWNER_ID)
+    for user, name in ((ANN, "Ann"), (BEN, "Ben"), (CAT, "Cat <b>")):
+        await botapi.push_business_message(CONN, user, user, PITCH, name=name)
+    await settle(daemon, botapi)
+    ann, ben, cat = [await draft_for(daemon, u) for u in (ANN, BEN, CAT)]
+    await owner_says(botapi, "/digest")
+    digest = "\n".join(botapi.sent_texts(OWNER_ID))
+    assert "Hi! I came across your company profile" in digest  # the first line of a chat message
+    assert "Cat &lt;b&gt;" in digest and "Cat <b>" not in digest
+    assert {f"send:{ann['id']}", f"skip:{ann['id']}", f"want:{ann['id']}"} <= set(buttons(message_with(botapi, f"send:{ann['id']}")))
+
+    # Send: approved at once, then sent through the business connection
+    assert "approved" in await tap(botapi, f"send:{ann['id']}")
+    await botapi.wait_for("sendMessage", where=lambda p: p.get("_ok") and p.get("business_connection_id"))
+    assert (await asyncio.to_thread(store.outbox_get, ann["id"]))["state"] in ("sending", "sent")
+    assert undo_of(botapi, f"Sending #{ann['id']}")
+    assert f"send:{ann['id']}" not in buttons(message_with(botapi, f"send:{ben['id']}"))
+
+    # Skip: discarded; Undo brings it back when the store allows discarded -> drafted
+    assert "skipped" in await tap(botapi, f"skip:{ben['id']}")
+    assert (await asyncio.to_thread(store.outbox_get, ben["id"]))["state"] == "discarded"
+    toast = await tap(botapi, undo_of(botapi, f"Skipped #{ben['id']}"))
+    back = "drafted" in TRANSITIONS["discarded"]
+    assert (await asyncio.to_thread(store.outbox_get, ben["id"]))["state"] == ("drafted" if back else "discarded")
+    assert ("draft again" in toast) if back else ("stays skipped" in toast)
+
+    # Wanted: the sender is allow-listed, the feedback recorded, the draft dropped; Undo takes it back
+    assert "wanted" in await tap(botapi, f"want:{cat['id']}")
+    h = await asyncio.to_thread(store.sender_history, "telegram", f"tg:{CAT}", "", [])
+    assert h.wanted and (await asyncio.to_thread(store.outbox_get, cat["id"]))["state"] == "discarded"
+    kinds = [e["detail"]["kind"] for e in await asyncio.to_thread(store.timeline, f"tg:{CAT}") if e["event"] == "feedback"]
+    assert kinds.count("wanted") >= 1
+    assert "no longer wanted" in await tap(botapi, undo_of(botapi, f"Wanted #{cat['id']}"))
+    h = await asyncio.to_thread(store.sender_history, "telegram", f"tg:{CAT}", "", [])
+    assert not h.wanted
+
+    # Block: Ann writes again after the refusal: a block suggestion with a link; Block accepts it
+    await botapi.wait_for("sendMessage", where=lambda p: p.get("_ok") and p.get("business_connection_id"))
+    await asyncio.sleep(0.1)
+    await botapi.push_business_message(CONN, ANN, ANN, FOLLOW_UP, name="Ann")
+    await settle(daemon, botapi)
+    [suggestion] = await asyncio.to_thread(store.block_suggestions)
+    await owner_says(botapi, "/digest")
+    assert f'<a href="tg://user?id={ANN}">' in botapi.sent_texts(OWNER_ID)[-1] or any(
+        f'tg://user?id={ANN}' in t for t in botapi.sent_texts(OWNER_ID)[-3:])
+    assert "blocked" in await tap(botapi, f"block:{suggestion['id']}")
+    h = await asyncio.to_thread(store.sender_history, "telegram", f"tg:{ANN}", "", [])
+    assert h.blocked and await asyncio.to_thread(store.block_suggestions) == []
+    assert "no longer blocked" in await tap(botapi, undo_of(botapi, f"Blocked #{suggestion['id']}"))
+    h = await asyncio.to_thread(store.sender_history, "telegram", f"tg:{ANN}", "", [])
+    assert not h.blocked
+
+    # Undo of a Send before it went out (sending paused)
+    await owner_says(botapi, "/pause")
+    await botapi.push_business_message(CONN, DAN, DAN, PITCH, name="Dan")
+    await settle(daemon, botapi)
+    dan = await draft_for(daemon, DAN)
+    await owner_says(botapi, "/digest")
+    assert "paused" in await tap(botapi, f"send:{dan['id']}")
+    assert (await asyncio.to_thread(store.outbox_get, dan["id"]))["state"] == "approved"
+    await tap(botapi, undo_of(botapi, f"Approved #{dan['id']}"))
+    state = (await asyncio.to_thread(store.outbox_get, dan["id"]))["state"]
+    assert state == ("drafted" if "drafted" in TRANSITIONS["approved"] else "discarded")
+    await owner_says(botapi, "/resume")
+    await daemon.outbox.send_due()
+    assert business_sends(botapi, DAN) == []
+
+    # a button for something already gone says so and changes nothing
+    stale = message_with(botapi, undo_of(botapi, f"Sending #{ann['id']}"))
+    answered = len(botapi.calls_of("answerCallbackQuery"))
+    await botapi.push_callback(OWNER_ID, f"skip:{ann['id']}", stale, name="Ole")
+    toast = (await botapi.wait_for("answerCallbackQuery", answered + 1))[answered].params["text"]
+    assert "Nothing done" in toast and (await asyncio.to_thread(store.outbox_get, ann["id"]))["state"] == "sent"
+    # every tap is feedback for learning
+    fed = [e["detail"]["kind"] for u in (ANN, BEN, CAT) for e in await asyncio.to_thread(store.timeline, f"tg:{u}")
+           if e["event"] == "feedback"]
+    assert {"send", "skip", "wanted", "undo", "block", "unblock"} <= set(fed)
+
+
+async def pitches(daemon, n: int) -> None:
+    now = datetime.now(timezone.utc)
+    for i in range(n):
+        user = 7100 + i
+        text = f"{PITCH} (offer {i}) " + "We also do outsourcing of your development to our offshore team. " * 3
+        msg = Inbound(channel="telegram", source=f"telegram:{user}/1", message_id=f"tg:{user}:1", sender=f"tg:{user}",
+                      sender_name=f"Seller {i}", text=text, links=["https://calendly.com/x/15min"], date=now,
+                      chat_id=user, business_connection_id=CONN)
+        outcome = await daemon.handle(msg)
+        assert outcome.decision.action == "draft"
+
+
+async def test_a_long_digest_is_paginated_and_every_message_fits(botapi, telegram_daemon):
+    daemon = await telegram_daemon(mode="approve")
+    await pitches(daemon, 20)
+    await owner_says(botapi, "/digest")
+    await asyncio.sleep(0.2)
+    first = botapi.sent_messages(OWNER_ID)
+    assert len(first) == telegram_digest.PAGES_AT_ONCE
+    assert all(len(m["text"]) <= 4096 for m in first)
+    assert buttons(first[-1])[-1] == "more:15"
+    shown = {d for m in first for d in buttons(m) if d.startswith("send:")}
+    assert len(shown) == 15
+    await tap(botapi, "more:15")
+    await asyncio.sleep(0.1)
+    later = botapi.sent_messages(OWNER_ID)[len(first):]
+    shown |= {d for m in later for d in buttons(m) if d.startswith("send:")}
+    assert len(shown) == 20
+    assert "more:15" not in buttons(first[-1]) and botapi.last_sent(OWNER_ID)["text"].startswith("<b>Draft")
+
+
+async def test_a_page_over_4096_characters_is_split(botapi, telegram_daemon, monkeypatch):
+    monkeypatch.setattr(telegram_digest, "PAGE_ITEMS", 12)
+    daemon = await telegram_daemon(mode="approve")
+    await pitches(daemon, 12)
+    await owner_says(botapi, "/digest")
+    await asyncio.sleep(0.2)
+    sent = botapi.sent_messages(OWNER_ID)
+    assert len(sent) >= 2 and all(len(m["text"]) <= 4096 for m in sent)
+    assert sum(len(m["text"]) for m in sent) > 4096
+    assert [bool(m.get("reply_markup")) for m in sent] == [False] * (len(sent) - 1) + [True]
+    assert len([d for d in buttons(sent[-1]) if d.startswith("send:")]) == 12
+    assert sent[0]["text"].startswith("<b>nejtak digest</b>")
+
+
+async def test_the_digest_goes_out_at_its_times_and_is_retried_when_telegram_fails(botapi, telegram_daemon,
+                                                                                monkeypatch):
+    from bot.connectors.telegram import TelegramConnector
+
+    monkeypatch.setattr(digest_mod, "next_time", lambda now, times: now + timedelta(seconds=0.3))
+    monkeypatch.setattr(TelegramConnector, "DIGEST_RETRY", 0.2)
+    botapi.fail_next("sendMessage", TelegramConnector.RETRIES, status=503)
+    daemon = await telegram_daemon(mode="approve")
+    before = daemon.last_digest
+    await botapi.wait_for("sendMessage", TelegramConnector.RETRIES + 1,
+                          where=lambda p: "nejtak digest" in p.get("text", ""))
+    await botapi.wait_for("sendMessage", 1, where=lambda p: p.get("_ok") and "nejtak digest" in p.get("text", ""))
+    assert daemon.last_digest > before
+    assert daemon.telegram.app.running
