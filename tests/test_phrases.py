@@ -12,7 +12,7 @@ LANGUAGES = ["en", "da", "sv", "nb", "de", "pl"]
 CATEGORIES = [
     "call_request", "came_across", "follow_up", "urgency", "lead_lists", "partnership",
     "seo_marketing", "outsourcing", "energy_insurance", "sales_pitch", "opt_out_line",
-    "wanted_context",
+    "offer_question", "free_offer", "wanted_context",
 ]
 SALES = [c for c in CATEGORIES if c != "wanted_context"]
 
