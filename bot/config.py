@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 DEFAULTS_FILE = CONFIG_DIR / "defaults.toml"
@@ -65,7 +65,10 @@ class Secret(_Section):
                 raise ConfigError(f"environment variable {self.password_env} is not set")
             return value
         if self.password_file:
-            return Path(self.password_file).read_text().strip()
+            try:
+                return Path(self.password_file).read_text().strip()
+            except OSError as e:
+                raise ConfigError(f"password_file {self.password_file}: {e.strerror}") from e
         return ""
 
 
@@ -132,7 +135,26 @@ class Telegram(_Section):
 class Classifier(_Section):
     required: float = 5.0  # score at which a message counts as an unsolicited sales contact
     auto_threshold: float = 8.0  # in auto mode, replies at or above this go out unasked
+
+    @field_validator("auto_threshold")
+    @classmethod
+    def _auto_above_required(cls, v: float, info) -> float:
+        required = info.data.get("required")
+        if required is not None and v < required:
+            raise ValueError(f"must not be below classifier.required ({required})")
+        return v
+
     weights: dict[str, float] = Field(default_factory=dict)  # signal name -> weight
+
+    @field_validator("weights")
+    @classmethod
+    def _known_signals(cls, v: dict[str, float]) -> dict[str, float]:
+        from bot.signals import SIGNALS  # the registry is the list of names weights may use
+
+        unknown = sorted(set(v) - set(SIGNALS.names()))
+        if unknown:
+            raise ValueError(f"no signal named {', '.join(unknown)} (known: see config/defaults.toml)")
+        return v
     freemail_domains: list[str] = Field(default_factory=list)
 
 
@@ -166,12 +188,6 @@ class Config(_Section):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     source_file: str = ""  # set by load(); where this config came from
 
-    @model_validator(mode="after")
-    def _auto_above_required(self) -> "Config":
-        if self.classifier.auto_threshold < self.classifier.required:
-            raise ValueError("classifier.auto_threshold must not be below classifier.required")
-        return self
-
     @property
     def templates_dir(self) -> Path:
         return Path(self.reply.templates_dir) if self.reply.templates_dir else CONFIG_DIR / "templates"
@@ -192,27 +208,33 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 
 
 def _locate(text: str, loc: tuple[Any, ...]) -> int | None:
-    """The line (1-based) where the key at `loc` is written in the TOML text, if found."""
-    path = [p for p in loc if isinstance(p, str)]
-    if not path:
+    """The line (1-based) where the key at `loc` is written in the TOML text, if found.
+
+    `loc` is pydantic's error location: names, and list indices for arrays of tables
+    (("imap", 1, "port") is `port` in the second [[imap]] table)."""
+    want = [str(p) for p in loc]
+    if not want:
         return None
+    seen: dict[str, int] = {}  # array-of-tables name -> how many of them so far
     table: list[str] = []
     best: int | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
-        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]\]?", stripped)
+        header = re.match(r"^(\[\[?)\s*([^\]]+?)\s*\]\]?", stripped)
         if header:
-            table = [part.strip().strip('"') for part in header.group(1).split(".")]
-            if table == path:
-                best = best or number
+            table = [part.strip().strip('"') for part in header.group(2).split(".")]
+            if header.group(1) == "[[":
+                name = ".".join(table)
+                table = table + [str(seen.get(name, 0))]
+                seen[name] = seen.get(name, 0) + 1
+            if want[: len(table)] == table and best is None:
+                best = number
             continue
         key = re.match(r'^("?)([A-Za-z0-9_.-]+)\1\s*=', stripped)
         if key:
             full = table + key.group(2).split(".")
-            if full == path:
+            if full == want[: len(full)]:
                 return number
-            if path[: len(full)] == full and best is None:
-                best = number
     return best
 
 

@@ -16,16 +16,45 @@ class PhraseHit:
     language: str  # the phrase list it came from
 
 
-def _pattern(phrase: str) -> str:
-    """A phrase as a regex: words in order, any white space between, `*` for a word's ending."""
-    words = phrase.strip().split()
-    parts = []
-    for word in words:
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"\w*")
-        else:
-            parts.append(re.escape(word))
-    return r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)"
+_WS, _STEM, _END = "\x00ws", "\x00stem", "\x00end"
+
+
+def _atoms(phrase: str) -> list[str]:
+    """A phrase as matching steps: literal characters, white space, a word's free ending."""
+    atoms: list[str] = []
+    for i, word in enumerate(phrase.lower().split()):
+        if i:
+            atoms.append(_WS)
+        stem = word.endswith("*")
+        atoms.extend(word.rstrip("*"))
+        if stem:
+            atoms.append(_STEM)
+    return atoms
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """One regex for many phrases, factored as a trie so that each position is tried cheaply
+    (a plain alternation of a thousand phrases is tried phrase by phrase: far too slow)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for atom in _atoms(phrase):
+            node = node.setdefault(atom, {})
+        node[_END] = {}
+
+    def emit(node: dict) -> str:
+        branches = []
+        for atom, child in sorted(node.items()):
+            if atom == _END:
+                branches.append(r"(?!\w)")
+                continue
+            head = r"\s+" if atom == _WS else r"\w*" if atom == _STEM else re.escape(atom)
+            branches.append(head + emit(child))
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return r"(?<!\w)" + emit(trie)
 
 
 class PhraseBook:
@@ -53,15 +82,15 @@ class PhraseBook:
         self._compiled: dict[str, re.Pattern[str]] = {}
         self._language_of: dict[str, dict[str, str]] = {}
         for category, by_language in self.lists.items():
-            alternatives = []
+            phrases = []
             owners: dict[str, str] = {}
-            for language, phrases in by_language.items():
-                for phrase in phrases:
-                    alternatives.append(_pattern(phrase))
-                    owners.setdefault(phrase.lower().rstrip("*"), language)
-            if alternatives:
-                alternatives.sort(key=len, reverse=True)
-                self._compiled[category] = re.compile("|".join(alternatives), re.IGNORECASE)
+            for language, listed in by_language.items():
+                for phrase in listed:
+                    if phrase.strip(" *"):
+                        phrases.append(phrase)
+                        owners.setdefault(phrase.lower().rstrip("*"), language)
+            if phrases:
+                self._compiled[category] = re.compile(_trie_regex(phrases), re.IGNORECASE)
                 self._language_of[category] = owners
 
     def categories(self) -> list[str]:

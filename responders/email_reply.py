@@ -15,20 +15,34 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def one_line(text: str) -> str:
-    """Sender-controlled text made safe for a header: no control characters, one line."""
-    return " ".join(_UNSAFE.sub(" ", text).split())
+    """Sender-controlled text made safe for a header: no control characters, one line, and no
+    RFC 2047 encoded-word left that the email package would decode into a line break."""
+    return " ".join(_UNSAFE.sub(" ", text).split()).replace("=?", "= ?")
 
 
 def safe_id(message_id: str) -> str:
-    """A Message-ID from the sender reduced to the characters a msg-id may hold."""
-    return re.sub(r"[^!-~]|[<>]", "", message_id)[:250]
+    """A Message-ID from the sender reduced to the characters a msg-id may hold (no encoded-words)."""
+    return re.sub(r"[^!-~]|[<>]", "", message_id).replace("=?", "").replace("?=", "")[:250]
+
+
+def _references(in_reply_to: str, references: list[str], budget: int = 900) -> str:
+    """References for the reply: the newest ids that fit on one header line, In-Reply-To last."""
+    ids = list(dict.fromkeys(i for i in (safe_id(r) for r in [*references, in_reply_to]) if i))
+    kept: list[str] = []
+    for i in reversed(ids):
+        if sum(len(k) + 3 for k in kept) + len(i) + 3 > budget:
+            break
+        kept.insert(0, i)
+    return " ".join(f"<{i}>" for i in kept)
 
 
 def reply_subject(original: str, prefix: str, max_length: int) -> str:
     """prefix + the original subject without its reply prefixes, cut at a word to max_length."""
     subject = prefix + _PREFIXES.sub("", one_line(original))
     if len(subject) > max_length:
-        subject = subject[: max_length - 1].rsplit(" ", 1)[0] + "…"
+        cut = subject[: max_length - 1]
+        at_word = cut.rsplit(" ", 1)[0]
+        subject = (at_word if len(at_word) > len(prefix) + 10 else cut) + "…"
     return subject
 
 
@@ -44,9 +58,25 @@ def own_refusal(message_id: str | None) -> bool:
     return bool(message_id) and message_id.startswith("nejtak.")
 
 
+_HOSTNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*")
+_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
+
+
+def valid_address(address: str) -> bool:
+    """One plain addr-spec (local@host), nothing a header parser could read as two."""
+    local, at, domain = address.rpartition("@")
+    return bool(at and _LOCAL.fullmatch(local) and _HOSTNAME.fullmatch(domain))
+
+
 def _address(name: str, address: str) -> Address:
-    local, _, domain = address.partition("@")
+    if not valid_address(address):
+        raise ValueError(f"not a single plain address: {address!r}")
+    local, _, domain = address.rpartition("@")
     return Address(display_name=one_line(name), username=local, domain=domain)
+
+
+# Ids are written as they are: the default policy would RFC 2047-encode a long one, breaking threads.
+_RAW = SMTP.clone(refold_source="none")
 
 
 def build_message(draft: ReplyDraft, owner_name: str, date=None) -> EmailMessage:
@@ -57,13 +87,13 @@ def build_message(draft: ReplyDraft, owner_name: str, date=None) -> EmailMessage
     msg["Subject"] = one_line(draft.subject)
     if date is not None:
         msg["Date"] = format_datetime(date)
-    msg["Message-ID"] = f"<{draft.message_id}>"
-    if draft.in_reply_to:
-        msg["In-Reply-To"] = f"<{safe_id(draft.in_reply_to)}>"
-        refs = [safe_id(r) for r in draft.references[-10:] if safe_id(r)] + [safe_id(draft.in_reply_to)]
-        msg["References"] = " ".join(f"<{r}>" for r in dict.fromkeys(refs))
+    msg.set_raw("Message-ID", f"<{safe_id(draft.message_id)}>")
+    if safe_id(draft.in_reply_to):
+        msg.set_raw("In-Reply-To", f"<{safe_id(draft.in_reply_to)}>")
+        msg.set_raw("References", _references(draft.in_reply_to, draft.references))
     msg["Auto-Submitted"] = "auto-replied"
     msg["X-Auto-Response-Suppress"] = "All"
-    msg["Content-Language"] = draft.language
     msg.set_content(draft.body, charset="utf-8")
+    msg["Content-Language"] = re.sub(r"[^A-Za-z-]", "", draft.language)[:8] or "en"
+    msg.policy = _RAW
     return msg

@@ -124,9 +124,6 @@ def test_bad_value_names_key_and_line(check, old, new, key):
     assert re.search(rf"nejtak\.toml:{line}\b", output), output
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: bot/config.py:184-206 _locate drops list indices from the error location, so an error in "
-    "the second [[imap]] table is reported at the line of the first one's key"))
 def test_error_in_second_imap_table_names_its_own_line(check):
     text = FULL.replace('username = "owner"\n', 'username = "owner"\nport = 993\n').replace(
         '[smtp]', '[[imap]]\nhost = "imap.owner-firm.dk"\nusername = "anna"\nport = 99999\n\n[smtp]')
@@ -136,10 +133,6 @@ def test_error_in_second_imap_table_names_its_own_line(check):
     assert re.search(rf"nejtak\.toml:{line}\b", output), output
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: bot/config.py:159-163 checks auto_threshold >= required in a Config-level model_validator, "
-    "so the error location is empty: the message says '(top level)' with no line number; "
-    "validate it in Classifier and locate ('classifier', 'auto_threshold')"))
 def test_auto_threshold_below_required_names_its_line(check):
     text = MINIMAL + "\n[classifier]\nauto_threshold = 3.0\n"
     code, output = check(text)
@@ -165,10 +158,6 @@ def test_missing_password_env_is_a_warning_not_an_error(check, monkeypatch):
     assert code == 0 and "NEJTAK_IMAP_PASSWORD" in output
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: bot/config.py:67-68 Secret.password() lets OSError escape from a missing/unreadable "
-    "password_file; bot/cli.py:228-231 catches only ConfigError, so `config check` dies with a "
-    "FileNotFoundError traceback; translate to ConfigError naming the key"))
 def test_missing_password_file_is_reported_not_a_crash(tmp_path, monkeypatch):
     monkeypatch.setenv("NEJTAK_IMAP_PASSWORD", "x")
     path = tmp_path / "c.toml"
@@ -224,10 +213,6 @@ def test_owner_addresses_are_lower_cased():
     assert parse('[owner]\naddresses = [" Owner@Example.ORG "]\n').owner.addresses == ["owner@example.org"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: bot/config.py:125 accepts any name in [classifier.weights]; a misspelt signal name "
-    "(UNKNOWN_SENDR) passes `config check` and is silently ignored (pipeline.py only logs a "
-    "warning at start); config check should name the unknown key and line"))
 def test_weight_for_unknown_signal_is_named(check):
     code, output = check(MINIMAL + "\n[classifier.weights]\nUNKNOWN_SENDR = 9.0\n")
     assert code != 0 and "UNKNOWN_SENDR" in output

@@ -1,5 +1,6 @@
 """Rule 1: reply only to a single, non-empty Return-Path address."""
 from bot.guards.base import GUARDS, Guard
+from responders.email_reply import valid_address
 
 
 @GUARDS.register
@@ -17,6 +18,6 @@ class ReturnPath(Guard):
             return f"{len(paths)} Return-Path addresses"
         if not paths or not paths[0]:
             return "null Return-Path <> (a bounce or notification)"
-        if "@" not in paths[0]:
-            return f"Return-Path {paths[0]!r} is not an address"
+        if not valid_address(paths[0]):
+            return f"Return-Path {paths[0][:80]!r} is not one plain address"
         return None

@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from bot.sender_history import SenderHistory
 
 
+PHRASE_SPAN = 6000  # characters of new text searched for phrases: a pitch makes its point early
+
+
 @dataclass
 class Context:
     """Everything a signal or guard may read about a message besides the message itself."""
@@ -35,7 +38,7 @@ class Context:
     def phrase_hit(self, category: str, msg: "Inbound"):
         """The first phrase of a category in the subject and new text (looked up once)."""
         if category not in self._phrase_hits:
-            self._phrase_hits[category] = self.phrases.find(category, f"{msg.subject}\n{msg.text}")
+            self._phrase_hits[category] = self.phrases.find(category, f"{msg.subject}\n{msg.text[:PHRASE_SPAN]}")
         return self._phrase_hits[category]
 
 

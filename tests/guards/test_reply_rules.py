@@ -127,9 +127,6 @@ def test_return_path_rule(check, eml, value):
     assert check(eml(replace={"Return-Path": value})) == "return_path"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: bot/guards/return_path.py:20 accepts a Return-Path holding two comma-separated "
-    "addresses inside one <...>; the reply's To then names both (see test_email_reply)"))
 def test_return_path_with_comma_separated_addresses_is_blocked(check, eml):
     raw = eml(replace={"Return-Path": f"<{SENDER},bcc@victim-corp.com>"})
     assert check(raw) == "return_path"
