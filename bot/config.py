@@ -116,7 +116,13 @@ class Telegram(_Section):
     def token(self) -> str:
         """The bot token from the environment variable or the file; never logged."""
         if self.token_file:
-            return Path(self.token_file).read_text().strip()
+            try:
+                value = Path(self.token_file).read_text().strip()
+            except OSError as e:
+                raise ConfigError(f"telegram.token_file {self.token_file}: cannot read: {e.strerror}") from e
+            if not value:
+                raise ConfigError(f"telegram.token_file {self.token_file} is empty")
+            return value
         value = os.environ.get(self.token_env) if self.token_env else None
         if not value:
             raise ConfigError(f"telegram: environment variable {self.token_env} is not set "

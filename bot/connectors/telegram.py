@@ -7,7 +7,7 @@ import time
 import warnings
 from datetime import datetime, timedelta, timezone
 
-from telegram import BotCommandScopeChat, Update
+from telegram import BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import (
     BadRequest,
@@ -37,6 +37,7 @@ from bot.connectors.telegram_digest import header, pages, split_text
 from bot.errors import PermanentError, TransientError
 
 log = logging.getLogger("nejtak.telegram")
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 BUSINESS_UPDATES = ("business_connection", "business_message", "edited_business_message",
                     "deleted_business_messages")
 
@@ -183,6 +184,7 @@ class TelegramConnector:
 
     async def stop(self) -> None:
         self.stopping.set()
+        self.ready.clear()  # the outbox keeps rows for later instead of using a closing bot
         if self._task is not None:
             self._task.cancel()
             await asyncio.gather(self._task, return_exceptions=True)
@@ -216,6 +218,8 @@ class TelegramConnector:
         Raises TransientError when it is worth trying later, PermanentError when it is not."""
         delay, last = self.BACKOFF, None
         for _ in range(self.RETRIES):
+            if self.stopping.is_set():
+                raise TransientError(f"{what}: Telegram is stopping")
             try:
                 return await fn(*args, **kwargs)
             except RetryAfter as e:
@@ -224,13 +228,13 @@ class TelegramConnector:
                     raise TransientError(f"{what}: Telegram asks to wait {wait:.0f} s") from e
                 log.warning("%s: Telegram asks to wait %.0f s", what, wait)
                 last = e
-                await asyncio.sleep(wait)
+                await self._sleep(wait)
             except (BadRequest, Forbidden, Conflict, InvalidToken) as e:
                 raise PermanentError(f"{what}: {e}") from e
             except NetworkError as e:  # includes timeouts and 5xx answers
                 log.warning("%s failed: %s; trying again in %.1f s", what, e, delay)
                 last = e
-                await asyncio.sleep(delay)
+                await self._sleep(delay)
                 delay *= 2
             except TelegramError as e:
                 raise PermanentError(f"{what}: {e}") from e
@@ -255,7 +259,7 @@ class TelegramConnector:
                     await asyncio.sleep(wait)
                 try:
                     sent.append(await self.call("sendMessage", self.bot.send_message, chat_id=chat_id, text=part,
-                                                parse_mode=ParseMode.HTML, disable_web_page_preview=True,
+                                                parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW,
                                                 reply_markup=markup if n == len(parts) - 1 else None))
                 finally:
                     self._last_send = time.monotonic()

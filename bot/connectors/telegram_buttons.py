@@ -57,6 +57,8 @@ class DigestButtons:
         verb, _, arg = (query.data or "").partition(":")
         act = {"send": self.send, "skip": self.skip, "want": self.want, "block": self.block,
                "dismiss": self.dismiss, "undo": self.undo, "more": self.more}.get(verb)
+        if verb == "more":  # sending pages takes a while: answer the tap first
+            await self.connector.quietly("answerCallbackQuery", query.answer)
         if act is None or not arg.isdigit():
             toast, row = "This button is not known (any more).", KEEP
         else:
@@ -64,7 +66,8 @@ class DigestButtons:
                 toast, row = await act(int(arg))
             except (KeyError, ValueError) as e:
                 toast, row = f"Nothing done: {str(e).strip(chr(39))}", None
-        await self.connector.quietly("answerCallbackQuery", query.answer, text=toast[:200])
+        if verb != "more":
+            await self.connector.quietly("answerCallbackQuery", query.answer, text=toast[:200])
         message = query.message
         if row is not KEEP and isinstance(message, MaybeInaccessibleMessage) and message.is_accessible:
             markup = replace_row(message.reply_markup, query.data, row)

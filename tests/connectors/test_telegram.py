@@ -105,3 +105,29 @@ async def test_5xx_answers_and_broken_polls_are_survived(botapi, telegram_daemon
     assert "Mode:" in await owner_says(botapi, "/status")  # polling went on after the 5xx answers
     assert daemon.telegram.app.running
     assert not daemon.stop_event.is_set()
+
+
+def test_the_token_comes_from_the_environment_or_a_file(tmp_path, monkeypatch):
+    import pytest
+
+    from bot.config import ConfigError, Telegram
+
+    monkeypatch.setenv("MY_BOT_TOKEN", " 1:abc \n")
+    assert Telegram(owner_id=1, token_env="MY_BOT_TOKEN").token() == "1:abc"
+    (tmp_path / "token").write_text("2:def\n")
+    assert Telegram(owner_id=1, token_file=str(tmp_path / "token")).token() == "2:def"
+    monkeypatch.delenv("MY_BOT_TOKEN")
+    with pytest.raises(ConfigError, match="MY_BOT_TOKEN"):
+        Telegram(owner_id=1, token_env="MY_BOT_TOKEN").token()
+    with pytest.raises(ConfigError, match="cannot read"):
+        Telegram(owner_id=1, token_file=str(tmp_path / "missing")).token()
+
+
+async def test_an_unreachable_bot_api_does_not_stop_the_daemon(telegram_daemon, botapi, monkeypatch):
+    from bot.connectors.telegram import TelegramConnector
+
+    botapi.fail_next("getMe", 2, status=502)
+    daemon = await telegram_daemon()  # waits until connected: after two failed getMe calls
+    assert len(botapi.calls_of("getMe")) == 3
+    assert "Mode:" in await owner_says(botapi, "/status")
+    assert isinstance(daemon.telegram, TelegramConnector)
