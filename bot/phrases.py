@@ -32,21 +32,27 @@ def _atoms(phrase: str) -> list[str]:
     return atoms
 
 
-def _trie_regex(phrases: list[str]) -> str:
+def _trie_regex(phrases: list[str], tags: list[str] | None = None) -> tuple[str, dict[str, set[str]]]:
     """One regex for many phrases, factored as a trie so that each position is tried cheaply
-    (a plain alternation of a thousand phrases is tried phrase by phrase: far too slow)."""
+    (a plain alternation of a thousand phrases is tried phrase by phrase: far too slow).
+
+    With tags (one per phrase), each phrase ends in an empty named group; the returned map
+    says which tags that group stands for, so one scan finds every category."""
     trie: dict = {}
-    for phrase in phrases:
+    for i, phrase in enumerate(phrases):
         node = trie
         for atom in _atoms(phrase):
             node = node.setdefault(atom, {})
-        node[_END] = {}
+        node.setdefault(_END, set()).add(tags[i] if tags else "")
+    groups: dict[str, set[str]] = {}
 
     def emit(node: dict) -> str:
         branches = []
         for atom, child in sorted(node.items()):
             if atom == _END:
-                branches.append(r"(?!\w)")
+                name = f"g{len(groups)}"
+                groups[name] = child
+                branches.append(r"(?!\w)" + (f"(?P<{name}>)" if tags else ""))
                 continue
             head = r"\s+" if atom == _WS else r"\w*" if atom == _STEM else re.escape(atom)
             branches.append(head + emit(child))
@@ -54,7 +60,7 @@ def _trie_regex(phrases: list[str]) -> str:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    return r"(?<!\w)" + emit(trie)
+    return r"(?<!\w)" + emit(trie), groups
 
 
 class PhraseBook:
@@ -90,8 +96,12 @@ class PhraseBook:
                         phrases.append(phrase)
                         owners.setdefault(phrase.lower().rstrip("*"), language)
             if phrases:
-                self._compiled[category] = re.compile(_trie_regex(phrases), re.IGNORECASE)
+                self._compiled[category] = re.compile(_trie_regex(phrases)[0], re.IGNORECASE)
                 self._language_of[category] = owners
+        every = [(p, c) for c, by_language in self.lists.items() for ps in by_language.values()
+                 for p in ps if p.strip(" *")]
+        pattern, self._groups = _trie_regex([p for p, _ in every], [c for _, c in every])
+        self._all = re.compile(pattern, re.IGNORECASE)
 
     def categories(self) -> list[str]:
         return sorted(self._compiled)
@@ -107,6 +117,27 @@ class PhraseBook:
         found = " ".join(m.group(0).split())
         language = self._guess_language(category, found)
         return PhraseHit(category, found, language)
+
+    def find_all(self, text: str) -> dict[str, PhraseHit]:
+        """The first phrase of every category in the text, in one scan.
+
+        One scan returns non-overlapping matches, so a phrase that overlaps a match of another
+        category is looked for again around each match."""
+        hits: dict[str, PhraseHit] = {}
+        spans = []
+        for m in self._all.finditer(text):
+            spans.append(m.span())
+            found = " ".join(m.group(0).split())
+            for category in self._groups[m.lastgroup]:
+                if category not in hits:
+                    hits[category] = PhraseHit(category, found, self._guess_language(category, found))
+        for start, end in spans[:20]:
+            window = text[max(0, start - 80): end + 80]
+            for category in self._compiled.keys() - hits.keys():
+                hit = self.find(category, window)
+                if hit:
+                    hits[category] = hit
+        return hits
 
     def _guess_language(self, category: str, found: str) -> str:
         owners = self._language_of.get(category, {})

@@ -14,6 +14,7 @@ from bot.inbound import Inbound
 from bot.language import detect
 from bot.phrases import PhraseBook
 from bot.policy import plan
+from bot.sender_history import SenderHistory
 from bot.signals.base import SIGNALS, Context
 from bot.verdict import Decision, Hit, Verdict
 from responders.compose import compose
@@ -71,29 +72,31 @@ class Pipeline:
 
     def process(self, msg: Inbound, keep_body: bool = True) -> Outcome:
         """Store first (nothing is lost), then decide and record the decision with its reply."""
-        inbound_id, is_new = self.store.save_inbound(msg, keep_body=keep_body)
-        if not is_new and self.store.decision_of(inbound_id) is not None:
-            log.info("already handled %s (%s): nothing done twice", msg.message_id, msg.source)
-            return Outcome(inbound_id, None, duplicate=True)
         # Triage replays old mail: its decisions count as made when the message came.
         at = msg.date if self.simulate and msg.date else self.clock()
-        decision = self.decide(msg, inbound_id, at)
-        state = self.reply_state.get(decision.action) if decision.reply else None
-        outbox_id = self.store.record_decision(inbound_id, decision, state, at=at)
-        return Outcome(inbound_id, decision, outbox_id=outbox_id)
-
-    def decide(self, msg: Inbound, inbound_id: int | None = None, now: datetime | None = None) -> Decision:
         org = company_of(msg.sender, self.freemail)
         thread_ids = [i for i in [msg.in_reply_to, *msg.references] if i]
-        history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
-                                            before_inbound_id=inbound_id)
+        receipt = self.store.receive(msg, keep_body, org, thread_ids, at - timedelta(hours=1))
+        if receipt.decided:
+            log.info("already handled %s (%s): nothing done twice", msg.message_id, msg.source)
+            return Outcome(receipt.inbound_id, None, duplicate=True)
+        history, recent = receipt.history, receipt.replies_last_hour
+        if history is None:  # stored before but never decided (a crash in between)
+            history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
+                                                before_inbound_id=receipt.inbound_id)
+            recent = self.store.replies_since(at - timedelta(hours=1))
+        decision = self.decide(msg, history, recent)
+        state = self.reply_state.get(decision.action) if decision.reply else None
+        outbox_id = self.store.record_decision(receipt.inbound_id, decision, state, at=at)
+        return Outcome(receipt.inbound_id, decision, outbox_id=outbox_id)
+
+    def decide(self, msg: Inbound, history: SenderHistory, replies_last_hour: int = 0) -> Decision:
+        """Guards, signals and policy for one message, given what the store knows of its sender."""
         verdict, ctx = self.judge(msg, history)
         block = first_block(msg, ctx)
-        now = now or self.clock()
-        recent = self.store.replies_since(now - timedelta(hours=1))
         cfg = self.config
-        p = plan(msg, verdict, block, history, cfg.mode, cfg.classifier.auto_threshold, recent,
-                 cfg.reply.max_per_hour)
+        p = plan(msg, verdict, block, history, cfg.mode, cfg.classifier.auto_threshold,
+                 replies_last_hour, cfg.reply.max_per_hour)
         decision = Decision(p.action, verdict, p.blocked_by, p.escalate,
                             first_request_at=history.first_request_at)
         if p.reply_kind:

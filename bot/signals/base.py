@@ -23,7 +23,7 @@ class Context:
     phrases: "PhraseBook"
     language: str  # ISO 639-1 of the new text
     language_confidence: float = 0.0
-    _phrase_hits: dict = field(default_factory=dict, repr=False)
+    _phrase_hits: dict | None = field(default=None, repr=False)
     _probability: list = field(default_factory=list, repr=False)
 
     def model_probability(self, msg: "Inbound") -> float | None:
@@ -36,10 +36,10 @@ class Context:
         return self._probability[0]
 
     def phrase_hit(self, category: str, msg: "Inbound"):
-        """The first phrase of a category in the subject and new text (looked up once)."""
-        if category not in self._phrase_hits:
-            self._phrase_hits[category] = self.phrases.find(category, f"{msg.subject}\n{msg.text[:PHRASE_SPAN]}")
-        return self._phrase_hits[category]
+        """The first phrase of a category in the subject and new text (all looked up at once)."""
+        if self._phrase_hits is None:
+            self._phrase_hits = self.phrases.find_all(f"{msg.subject}\n{msg.text[:PHRASE_SPAN]}")
+        return self._phrase_hits.get(category)
 
 
 class Signal:

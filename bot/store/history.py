@@ -52,33 +52,35 @@ class HistoryMixin:
             return SenderHistory(lookup_failed=True)
 
     def _sender_history(self, s, channel, sender, org_domain, thread_ids, before_inbound_id) -> SenderHistory:
+        row = s.execute(select(Sender.id, Sender.owner_wrote_to, Sender.wanted, Sender.blocked).where(
+            Sender.channel == channel, Sender.address == normalise_address(sender))).first()
+        return self._history_of(s, row, org_domain, thread_ids, before_inbound_id)
+
+    def _history_of(self, s, row, org_domain: str, thread_ids: Sequence[str],
+                    exclude_inbound_id: int | None) -> SenderHistory:
+        """History from a sender row (id, owner_wrote_to, wanted, blocked) or None, in Core
+        statements: this runs for every message, so it stays a handful of indexed lookups."""
         h = SenderHistory()
         ids = sorted({strip_message_id(t) for t in thread_ids if strip_message_id(t)})
         for chunk in _chunks(ids):
             if s.scalar(select(OwnerMessage.id).where(OwnerMessage.message_id.in_(chunk)).limit(1)):
                 h.in_owner_thread = True
                 break
-        row = s.scalars(select(Sender).where(
-            Sender.channel == channel, Sender.address == normalise_address(sender))).one_or_none()
         own: list[datetime] = []
         if row is not None:
-            h.owner_wrote_to, h.wanted, h.blocked = row.owner_wrote_to, row.wanted, row.blocked
+            h.owner_wrote_to, h.wanted, h.blocked = bool(row.owner_wrote_to), bool(row.wanted), bool(row.blocked)
             q = select(func.count(InboundRow.id)).where(InboundRow.sender_id == row.id)
-            if before_inbound_id is not None:
-                q = q.where(InboundRow.id != before_inbound_id)
+            if exclude_inbound_id is not None:
+                q = q.where(InboundRow.id != exclude_inbound_id)
             h.earlier_contacts = s.scalar(q) or 0
             own = list(s.scalars(select(RemovalRequest.requested_at).where(
                 RemovalRequest.sender_id == row.id, RemovalRequest.cancelled.is_(False))))
         colleagues: list[datetime] = []
         org = (org_domain or "").strip().lower()
         if org and org not in self.freemail_domains:
-            pattern = _like_escape(org)
             q = (select(RemovalRequest.requested_at)
                  .join(Sender, Sender.id == RemovalRequest.sender_id)
-                 .where(RemovalRequest.cancelled.is_(False),
-                        or_(Sender.org_domain == org,
-                            Sender.address.like(f"%@{pattern}", escape="\\"),
-                            Sender.address.like(f"%.{pattern}", escape="\\"))))
+                 .where(RemovalRequest.cancelled.is_(False), Sender.org_domain == org))
             if row is not None:
                 q = q.where(Sender.id != row.id)
             colleagues = list(s.scalars(q))

@@ -50,11 +50,19 @@ def insert_ignoring_conflicts(session: Session, model, rows: list[dict[str, Any]
     session.execute(insert(model).on_conflict_do_nothing(), rows)
 
 
-def insert_returning_id(session: Session, model, row: dict[str, Any]) -> int | None:
-    """Insert one row and return its id, or None when a unique key already holds it."""
-    dialect = session.get_bind().dialect.name
+@lru_cache(maxsize=32)
+def _insert_returning(dialect: str, model):
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    return session.scalar(insert(model).values(**row).on_conflict_do_nothing().returning(model.id))
+    return insert(model.__table__).on_conflict_do_nothing().returning(model.__table__.c.id)
+
+
+def insert_returning_id(session: Session, model, row: dict[str, Any]) -> int | None:
+    """Insert one row and return its id, or None when a unique key already holds it.
+
+    The statement is built once and run with parameters on the Core connection: building a
+    statement from values for every message cost more than the insert itself."""
+    conn = session.connection()
+    return conn.execute(_insert_returning(conn.dialect.name, model), row).scalar()
 
 
 def ensure_sender(
@@ -62,15 +70,14 @@ def ensure_sender(
 ) -> Sender:
     """The sender row for (channel, address), created when missing."""
     address = normalise_address(address)
-    found = session.scalars(
-        select(Sender).where(Sender.channel == channel, Sender.address == address)
-    ).one_or_none()
+    query = select(Sender).where(Sender.channel == channel, Sender.address == address)
+    found = session.scalars(query).one_or_none()
     if found is not None:
         return found
-    insert_ignoring_conflicts(session, Sender, [new_sender_row(channel, address, now, display_name)])
-    return session.scalars(
-        select(Sender).where(Sender.channel == channel, Sender.address == address)
-    ).one()
+    new_id = insert_returning_id(session, Sender, new_sender_row(channel, address, now, display_name))
+    if new_id is not None:
+        return session.get(Sender, new_id)
+    return session.scalars(query).one()  # a racing writer created it first
 
 
 def new_sender_row(channel: str, address: str, now: datetime, display_name: str = "") -> dict:

@@ -3,14 +3,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bot.inbound import Inbound
+from bot.sender_history import SenderHistory
 from bot.store.db import is_memory, make_engine, migrate
 from bot.store.feedback import FeedbackMixin
 from bot.store.history import HistoryMixin
@@ -30,6 +32,7 @@ from bot.store.sender_rows import (
     ensure_sender,
     insert_ignoring_conflicts,
     insert_returning_id,
+    new_sender_row,
     normalise_address,
     strip_message_id,
 )
@@ -43,6 +46,26 @@ DECISION_FIELDS = (
     "action", "escalate", "blocked_by", "blocked_reason", "score", "required", "unsolicited",
     "language", "signals", "notes", "decided_at",
 )
+
+
+# Built once: the decision of every message goes through these two statements.
+_INBOUND = InboundRow.__table__
+_DECIDE = update(_INBOUND).where(_INBOUND.c.id == bindparam("_id")).values({
+    name: bindparam(name) for name in (
+        "decided_at", "action", "escalate", "score", "required", "unsolicited", "language",
+        "signals", "notes", "blocked_by", "blocked_reason")})
+_AUDIT = insert(AuditEntry.__table__)
+
+
+@dataclass
+class Receipt:
+    """A message stored, with what deciding on it needs (history only for a new message)."""
+
+    inbound_id: int
+    is_new: bool
+    decided: bool = False  # an old message that already has a decision
+    history: SenderHistory | None = None
+    replies_last_hour: int = 0
 
 
 class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
@@ -74,40 +97,100 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
 
     def save_inbound(self, msg: Inbound, keep_body: bool = True) -> tuple[int, bool]:
         """Store a message before anything else happens to it; (id, is_new)."""
+        with self._tx() as s:
+            return self._save_inbound(s, msg, keep_body)
+
+    def receive(self, msg: Inbound, keep_body: bool, org_domain: str, thread_ids: Sequence[str],
+                since: datetime) -> Receipt:
+        """Store a message and read what deciding on it needs, in one transaction (the daemon's
+        and triage's hot path): the sender's history and the replies made since `since`.
+
+        The history is read before the message is written, so it is the history before it."""
         message_id = strip_message_id(msg.message_id)
+        channel, address = msg.channel, normalise_address(msg.sender)
         with self._tx() as s:
             if message_id:
-                old = self._inbound_id(s, msg.channel, message_id)
+                old = s.execute(select(InboundRow.id, InboundRow.decided_at).where(
+                    InboundRow.channel == channel, InboundRow.message_id == message_id)).first()
                 if old is not None:
-                    return old, False
+                    return Receipt(old.id, False, old.decided_at is not None)
+            sender = s.execute(select(Sender.id, Sender.owner_wrote_to, Sender.wanted, Sender.blocked).where(
+                Sender.channel == channel, Sender.address == address)).first() if address else None
+            try:
+                with s.begin_nested():
+                    history = self._history_of(s, sender, org_domain, thread_ids, None)
+            except Exception:
+                log.exception("sender history lookup failed for %s:%s", channel, address)
+                history = SenderHistory(lookup_failed=True)
+            recent = self._replies_since(s, since)
             now = utcnow()
-            sender = None
-            if normalise_address(msg.sender):
-                sender = ensure_sender(s, msg.channel, msg.sender, now, msg.sender_name)
-            row = {
-                "channel": msg.channel, "source": msg.source or "", "message_id": message_id,
-                "sender_id": sender.id if sender else None, "sender_name": msg.sender_name or "",
-                "from_address": msg.from_address or "", "return_path": msg.return_path,
-                "received_at": msg.date, "stored_at": now, "subject": msg.subject or "",
-                "in_reply_to": strip_message_id(msg.in_reply_to), "chat_id": msg.chat_id,
-                "business_connection_id": msg.business_connection_id, "size": msg.size or 0,
-                "escalate": False, "signals": [], "notes": [],
-                "body": msg.text if keep_body else None, "raw": msg.raw if keep_body else None,
-                "error": msg.error,
-            }
-            if message_id:
-                # a writer racing us with the same message makes this insert a no-op
-                new_id = insert_returning_id(s, InboundRow, row)
-                if new_id is None:
-                    return self._inbound_id(s, msg.channel, message_id), False
-            else:
-                new_id = s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
-            if sender is not None:
-                sender.contacts += 1
-                sender.last_seen = now
+            sender_id = sender.id if sender else None
+            if address and sender_id is None:
+                sender_id = insert_returning_id(s, Sender, new_sender_row(channel, address, now, msg.sender_name))
+                if sender_id is None:  # a racing writer created it
+                    sender_id = s.scalar(select(Sender.id).where(Sender.channel == channel, Sender.address == address))
+            new_id = self._insert_inbound(s, msg, message_id, sender_id, keep_body, now)
+            if new_id is None:  # a racing writer stored the same message first
+                return Receipt(self._inbound_id(s, channel, message_id), False, False)
+            if sender_id is not None:
+                values = {"contacts": Sender.contacts + 1, "last_seen": now}
                 if msg.sender_name:
-                    sender.display_name = msg.sender_name
-            return new_id, True
+                    values["display_name"] = msg.sender_name
+                s.execute(update(Sender).where(Sender.id == sender_id).values(**values))
+            return Receipt(new_id, True, False, history, recent)
+
+    @staticmethod
+    def _insert_inbound(s: Session, msg: Inbound, message_id: str, sender_id: int | None,
+                        keep_body: bool, now: datetime) -> int | None:
+        row = {
+            "channel": msg.channel, "source": msg.source or "", "message_id": message_id,
+            "sender_id": sender_id, "sender_name": msg.sender_name or "",
+            "from_address": msg.from_address or "", "return_path": msg.return_path,
+            "received_at": msg.date, "stored_at": now, "subject": msg.subject or "",
+            "in_reply_to": strip_message_id(msg.in_reply_to), "chat_id": msg.chat_id,
+            "business_connection_id": msg.business_connection_id, "size": msg.size or 0,
+            "escalate": False, "signals": [], "notes": [],
+            "body": msg.text if keep_body else None, "raw": msg.raw if keep_body else None,
+            "error": msg.error,
+        }
+        if message_id:
+            return insert_returning_id(s, InboundRow, row)
+        return s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
+
+    def _save_inbound(self, s: Session, msg: Inbound, keep_body: bool) -> tuple[int, bool]:
+        message_id = strip_message_id(msg.message_id)
+        if message_id:
+            old = self._inbound_id(s, msg.channel, message_id)
+            if old is not None:
+                return old, False
+        now = utcnow()
+        sender = None
+        if normalise_address(msg.sender):
+            sender = ensure_sender(s, msg.channel, msg.sender, now, msg.sender_name)
+        row = {
+            "channel": msg.channel, "source": msg.source or "", "message_id": message_id,
+            "sender_id": sender.id if sender else None, "sender_name": msg.sender_name or "",
+            "from_address": msg.from_address or "", "return_path": msg.return_path,
+            "received_at": msg.date, "stored_at": now, "subject": msg.subject or "",
+            "in_reply_to": strip_message_id(msg.in_reply_to), "chat_id": msg.chat_id,
+            "business_connection_id": msg.business_connection_id, "size": msg.size or 0,
+            "escalate": False, "signals": [], "notes": [],
+            "body": msg.text if keep_body else None, "raw": msg.raw if keep_body else None,
+            "error": msg.error,
+        }
+        if message_id:
+            # a writer racing us with the same message makes this insert a no-op
+            new_id = insert_returning_id(s, InboundRow, row)
+            if new_id is None:
+                return self._inbound_id(s, msg.channel, message_id), False
+        else:
+            new_id = s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
+        if sender is not None:
+            sender.contacts += 1
+            sender.last_seen = now
+            if msg.sender_name:
+                sender.display_name = msg.sender_name
+        return new_id, True
 
     @staticmethod
     def _inbound_id(s: Session, channel: str, message_id: str) -> int | None:
@@ -118,15 +201,19 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
     def decision_of(self, inbound_id: int) -> dict | None:
         """The stored decision of a message, or None while it has not been decided."""
         with self._tx() as s:
-            row = s.get(InboundRow, inbound_id)
-            if row is None or row.decided_at is None:
-                return None
-            out = {k: getattr(row, k) for k in DECISION_FIELDS}
-            out["inbound_id"] = row.id
-            out["outbox_id"] = s.scalar(
-                select(func.max(OutboxRow.id)).where(OutboxRow.inbound_id == row.id)
-            )
-            return out
+            return self._decision(s, inbound_id)
+
+    @staticmethod
+    def _decision(s: Session, inbound_id: int) -> dict | None:
+        row = s.get(InboundRow, inbound_id)
+        if row is None or row.decided_at is None:
+            return None
+        out = {k: getattr(row, k) for k in DECISION_FIELDS}
+        out["inbound_id"] = row.id
+        out["outbox_id"] = s.scalar(
+            select(func.max(OutboxRow.id)).where(OutboxRow.inbound_id == row.id)
+        )
+        return out
 
     # decisions
 
@@ -140,29 +227,32 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
             raise ValueError(f"reply_state must be one of {REPLY_STATES}, not {reply_state!r}")
         v = decision.verdict
         with self._tx() as s:
-            row = s.get(InboundRow, inbound_id)
-            if row is None:
-                raise KeyError(f"no inbound message {inbound_id}")
             now = as_utc(at) if at is not None else utcnow()
-            row.decided_at = now
-            row.action, row.escalate = decision.action, bool(decision.escalate)
-            row.score, row.required, row.unsolicited = v.score, v.required, bool(v.unsolicited)
-            row.language = v.language or None
-            row.signals = [h.as_dict() for h in v.hits]
-            row.notes = list(decision.notes)
-            row.blocked_by = decision.blocked_by.rule if decision.blocked_by else None
-            row.blocked_reason = decision.blocked_by.reason if decision.blocked_by else None
+            values = {
+                "decided_at": now, "action": decision.action, "escalate": bool(decision.escalate),
+                "score": v.score, "required": v.required, "unsolicited": bool(v.unsolicited),
+                "language": v.language or None, "signals": [h.as_dict() for h in v.hits],
+                "notes": list(decision.notes),
+                "blocked_by": decision.blocked_by.rule if decision.blocked_by else None,
+                "blocked_reason": decision.blocked_by.reason if decision.blocked_by else None,
+            }
+            conn = s.connection()
+            if conn.execute(_DECIDE, {"_id": inbound_id, **values}).rowcount != 1:
+                raise KeyError(f"no inbound message {inbound_id}")
             outbox_id = None
-            if decision.reply is not None and reply_state is not None:
-                outbox_id = self._add_reply(s, row, decision, reply_state, now)
-            if decision.escalate and row.sender_id is not None:
-                self._suggest_block(s, row, decision, now)
-            s.flush()
-            self._audit(s, "nejtak", "decided", f"inbound:{inbound_id}", {
+            if decision.escalate or (decision.reply is not None and reply_state is not None):
+                row = s.get(InboundRow, inbound_id)
+                if decision.reply is not None and reply_state is not None:
+                    outbox_id = self._add_reply(s, row, decision, reply_state, now)
+                if decision.escalate and row.sender_id is not None:
+                    self._suggest_block(s, row, decision, now)
+                s.flush()
+            conn.execute(_AUDIT, {"at": utcnow(), "actor": "nejtak", "event": "decided",
+                                  "subject": f"inbound:{inbound_id}", "detail": {
                 "action": decision.action, "score": v.score, "required": v.required,
-                "escalate": bool(decision.escalate), "blocked_by": row.blocked_by,
+                "escalate": bool(decision.escalate), "blocked_by": values["blocked_by"],
                 "outbox_id": outbox_id, "reply_state": reply_state if outbox_id else None,
-            })
+            }})
             return outbox_id
 
     def _add_reply(self, s: Session, row: InboundRow, decision: Decision, state: str, now: datetime) -> int:
@@ -204,8 +294,12 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
 
     def replies_since(self, since: datetime) -> int:
         with self._tx() as s:
-            return s.scalar(select(func.count(OutboxRow.id)).where(
-                OutboxRow.state.in_(COUNTED_STATES), OutboxRow.created_at >= since)) or 0
+            return self._replies_since(s, since)
+
+    @staticmethod
+    def _replies_since(s: Session, since: datetime) -> int:
+        return s.scalar(select(func.count(OutboxRow.id)).where(
+            OutboxRow.state.in_(COUNTED_STATES), OutboxRow.created_at >= since)) or 0
 
     # sync state (IMAP)
 
