@@ -76,7 +76,8 @@ class Pipeline:
         at = msg.date if self.simulate and msg.date else self.clock()
         org = company_of(msg.sender, self.freemail)
         thread_ids = [i for i in [msg.in_reply_to, *msg.references] if i]
-        receipt = self.store.receive(msg, keep_body, org, thread_ids, at - timedelta(hours=1))
+        since = at - timedelta(hours=1) if self.config.mode == "auto" else None  # the cap is auto's
+        receipt = self.store.receive(msg, keep_body, org, thread_ids, since)
         if receipt.decided:
             log.info("already handled %s (%s): nothing done twice", msg.message_id, msg.source)
             return Outcome(receipt.inbound_id, None, duplicate=True)

@@ -101,37 +101,35 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
             return self._save_inbound(s, msg, keep_body)
 
     def receive(self, msg: Inbound, keep_body: bool, org_domain: str, thread_ids: Sequence[str],
-                since: datetime) -> Receipt:
+                since: datetime | None) -> Receipt:
         """Store a message and read what deciding on it needs, in one transaction (the daemon's
-        and triage's hot path): the sender's history and the replies made since `since`.
-
-        The history is read before the message is written, so it is the history before it."""
+        and triage's hot path): the sender's history before this message, and the replies made
+        since `since` (not counted when since is None: only auto mode needs them)."""
         message_id = strip_message_id(msg.message_id)
         channel, address = msg.channel, normalise_address(msg.sender)
         with self._tx() as s:
-            if message_id:
-                old = s.execute(select(InboundRow.id, InboundRow.decided_at).where(
-                    InboundRow.channel == channel, InboundRow.message_id == message_id)).first()
-                if old is not None:
-                    return Receipt(old.id, False, old.decided_at is not None)
+            now = utcnow()
             sender = s.execute(select(Sender.id, Sender.owner_wrote_to, Sender.wanted, Sender.blocked).where(
                 Sender.channel == channel, Sender.address == address)).first() if address else None
-            try:
-                with s.begin_nested():
-                    history = self._history_of(s, sender, org_domain, thread_ids, None)
-            except Exception:
-                log.exception("sender history lookup failed for %s:%s", channel, address)
-                history = SenderHistory(lookup_failed=True)
-            recent = self._replies_since(s, since)
-            now = utcnow()
             sender_id = sender.id if sender else None
             if address and sender_id is None:
                 sender_id = insert_returning_id(s, Sender, new_sender_row(channel, address, now, msg.sender_name))
                 if sender_id is None:  # a racing writer created it
                     sender_id = s.scalar(select(Sender.id).where(Sender.channel == channel, Sender.address == address))
             new_id = self._insert_inbound(s, msg, message_id, sender_id, keep_body, now)
-            if new_id is None:  # a racing writer stored the same message first
-                return Receipt(self._inbound_id(s, channel, message_id), False, False)
+            if new_id is None:  # seen before (or a racing writer stored it first)
+                old = s.execute(select(InboundRow.id, InboundRow.decided_at).where(
+                    InboundRow.channel == channel, InboundRow.message_id == message_id)).first()
+                return Receipt(old.id, False, old.decided_at is not None)
+            # PostgreSQL aborts a transaction on any failed statement: keep a failed lookup apart.
+            guard = s.begin_nested() if s.get_bind().dialect.name == "postgresql" else nullcontext()
+            try:
+                with guard:
+                    history = self._history_of(s, sender, org_domain, thread_ids, new_id)
+            except Exception:
+                log.exception("sender history lookup failed for %s:%s", channel, address)
+                history = SenderHistory(lookup_failed=True)
+            recent = self._replies_since(s, since) if since is not None else 0
             if sender_id is not None:
                 values = {"contacts": Sender.contacts + 1, "last_seen": now}
                 if msg.sender_name:
