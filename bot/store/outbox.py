@@ -10,11 +10,11 @@ from bot.store.models import InboundRow, OutboxRow, RemovalRequest, Sender, utcn
 # from-state -> the states it may move to; anything else is a bug in the caller
 TRANSITIONS: dict[str, frozenset[str]] = {
     "drafted": frozenset({"approved", "discarded"}),
-    "approved": frozenset({"sending", "discarded"}),
+    "approved": frozenset({"sending", "discarded", "drafted"}),  # drafted again: undo of Send
     "sending": frozenset({"sent", "failed", "approved"}),  # approved again: retry
-    "failed": frozenset({"approved"}),
+    "failed": frozenset({"approved", "discarded"}),
     "sent": frozenset(),
-    "discarded": frozenset(),
+    "discarded": frozenset({"drafted"}),  # undo of Skip: the draft and its request come back
 }
 
 
@@ -65,6 +65,9 @@ class OutboxMixin:
                 row.sent_at, row.last_error = now, None
             elif to_state == "failed":
                 row.last_error = error
+            elif to_state == "drafted" and from_state == "discarded":
+                s.execute(update(RemovalRequest).where(RemovalRequest.outbox_id == outbox_id)
+                          .values(cancelled=False))
             elif to_state == "discarded":
                 # a reply that never went out is no removal request
                 s.execute(update(RemovalRequest).where(RemovalRequest.outbox_id == outbox_id)
