@@ -39,9 +39,10 @@ def test_happy_path_and_retry(store, drafted):
 
 @pytest.mark.parametrize("path, bad", [
     ([], "sent"), ([], "sending"), ([], "failed"),
-    (["approved"], "sent"), (["approved"], "drafted"),
+    (["approved"], "sent"), (["approved", "sending"], "drafted"),
     (["approved", "sending", "sent"], "approved"), (["approved", "sending", "sent"], "discarded"),
     (["discarded"], "approved"), (["approved", "sending", "failed"], "sent"),
+    (["approved", "sending", "sent"], "drafted"),
     ([], "nonsense"),
 ])
 def test_invalid_transitions_raise(store, drafted, path, bad):
@@ -77,3 +78,14 @@ def test_outbox_list_oldest_first_by_state(store, drafted):
     row = store.outbox_list(["approved"])[0]
     assert row["sender"] == "pitch@acme.example" and row["inbound_subject"]
     assert store.outbox_list([]) == []
+
+
+def test_undo_of_skip_brings_back_the_draft_and_its_removal_request(store, drafted):
+    """Skip then Undo in the digest: the reply is a draft again and counts as a request again."""
+    oid = drafted()
+    sender = store.outbox_get(oid)["sender"]
+    store.outbox_transition(oid, "discarded")
+    assert store.sender_history("email", sender, "", []).refusals == []
+    store.outbox_transition(oid, "drafted")
+    assert store.outbox_get(oid)["state"] == "drafted"
+    assert len(store.sender_history("email", sender, "", []).refusals) == 1
