@@ -140,7 +140,7 @@ def evaluate_paths(config: Config, paths: list[str], progress: Progress | None =
             for name, msgs in _sms_messages(p).items():
                 folders.append(_folder_figures(name, name.endswith("spam"), _run(config, name, msgs, progress)))
             continue
-        subfolders = [d for d in sorted(p.iterdir()) if d.is_dir()] if _label_of_folder(p.name) is None else [p]
+        subfolders = [d for d in sorted(p.iterdir()) if d.is_dir()] or [p]
         for folder in subfolders:
             label = _label_of_folder(folder.name)
             if label is None:
