@@ -17,6 +17,8 @@ Deliver = Callable[[dict], Awaitable[None]]
 Verify = Callable[[dict], Awaitable[bool | None]]
 
 MAX_ATTEMPTS = 8
+# How often the worker looks for approved rows nobody woke it for: `nejtak send` in another process.
+POLL_SECONDS = 5.0
 
 
 def retry_delay(attempts: int) -> float:
@@ -64,11 +66,13 @@ class OutboxWorker:
     async def run(self, stop: asyncio.Event) -> None:
         await self.recover()
         while not stop.is_set():
+            # Clear before looking, not after: a wake set while send_due runs (a row approved
+            # after it listed the rows) must end the wait below, not be lost.
+            self.wake.clear()
             if not self.paused:
                 await self.send_due()
-            self.wake.clear()
             waits = [t - self.clock() for t in self.not_before.values()]
-            timeout = max(1.0, min([w for w in waits if w > 0], default=60.0))
+            timeout = max(1.0, min([w for w in waits if w > 0], default=POLL_SECONDS))
             stopper = asyncio.ensure_future(stop.wait())
             waker = asyncio.ensure_future(self.wake.wait())
             await asyncio.wait({stopper, waker}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)

@@ -15,7 +15,7 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 from bot.config import Imap
 from bot.connectors.imap_session import ImapSession, batches, select
 from bot.connectors.imap_watch import InboxWatch
-from bot.errors import PermanentError
+from bot.errors import PermanentError, TransientError
 
 log = logging.getLogger("nejtak.imap")
 
@@ -49,7 +49,16 @@ class ImapConnector:
 
     async def _command(self, fn: Callable[..., T], *args: Any) -> T:
         async with self._lock:
-            return await self._commands.run(fn, *args)
+            reused = self._commands.client is not None
+            try:
+                return await self._commands.run(fn, *args)
+            except TransientError as e:
+                if not reused:
+                    raise
+                # The shared connection died while it sat unused (a server restart, a NAT
+                # timeout shorter than _CHECK_AFTER): the session dropped it; once more on a new one.
+                log.info("%s: command connection lost (%s); trying again on a new one", self.account, e)
+                return await self._commands.run(fn, *args)
 
     async def watch(self, on_message: Callable[[int, bytes], Awaitable[None]], stop: asyncio.Event) -> None:
         """Hand on new inbox mail as (uid, raw) until stop is set; PermanentError ends it."""
