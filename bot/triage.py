@@ -29,6 +29,9 @@ def read_sent(store: Store, paths: Sequence[str]) -> int:
     """The owner's sent mail as sender history: whom they wrote to, and their Message-IDs."""
     items = []
     for source, raw in iter_sources(list(paths)):
+        if isinstance(raw, OSError):
+            log.warning("sent mail %s unreadable: %s", source, raw)
+            continue
         msg = read_message(raw, source)
         if msg.error and not msg.recipients:
             log.warning("sent mail %s unreadable: %s", source, msg.error)

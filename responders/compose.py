@@ -6,7 +6,7 @@ from datetime import datetime
 from bot.config import Config
 from bot.inbound import Inbound
 from bot.verdict import ReplyDraft
-from responders.email_reply import reply_message_id, reply_subject
+from responders.email_reply import one_line, reply_message_id, reply_subject
 from responders.templates import TemplateSet
 
 
@@ -27,7 +27,7 @@ def compose(msg: Inbound, kind: str, language: str, first_request_at: datetime |
         template_kind,
         language,
         owner_name=config.owner.name,
-        sender_name=msg.sender_name,
+        sender_name=one_line(msg.sender_name)[:60],
         first_request_date=first_request_at,
         gdpr_source=config.reply.gdpr_source,
         gdpr_erasure=config.reply.gdpr_erasure,

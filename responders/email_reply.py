@@ -11,7 +11,7 @@ from email.utils import format_datetime
 from bot.verdict import ReplyDraft
 
 _PREFIXES = re.compile(r"^\s*((re|sv|aw|vs|odp|antw|auto)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
-_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(text: str) -> str:

@@ -10,8 +10,11 @@ from bot.inbound import Inbound
 from bot.mail.reader import read_message
 
 
-def iter_sources(paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """Yield (source name, raw bytes) for every message under the given paths, in file order."""
+def iter_sources(paths: Iterable[str]) -> Iterator[tuple[str, bytes | OSError]]:
+    """Yield (source name, raw bytes) for every message under the given paths, in file order.
+
+    A file that cannot be read yields its OSError instead of bytes, and an mbox holding no
+    message yields empty bytes: every input shows up once, even when it holds nothing usable."""
     for path in paths:
         path = os.fspath(path)
         if not os.path.exists(path):
@@ -24,17 +27,30 @@ def iter_sources(paths: Iterable[str]) -> Iterator[tuple[str, bytes]]:
         elif _is_mbox(path):
             yield from _mbox(path)
         else:
-            with open(path, "rb") as f:
-                yield path, f.read()
+            yield path, _read(path)
+
+
+def _read(path: str) -> bytes | OSError:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as e:
+        return e
 
 
 def load_in_date_order(paths: Iterable[str], keep_raw: bool = False) -> list[Inbound]:
     """Read every message and sort by Date; undated ones follow in file order, ties keep file order."""
-    messages = [read_message(raw, source, keep_raw=keep_raw) for source, raw in iter_sources(paths)]
+    messages = [_unreadable(source, raw) if isinstance(raw, OSError) else read_message(raw, source, keep_raw=keep_raw)
+                for source, raw in iter_sources(paths)]
     dated = [m for m in messages if m.date is not None]
     undated = [m for m in messages if m.date is None]
     dated.sort(key=lambda m: _utc_timestamp(m.date))  # stable: ties keep file order
     return dated + undated
+
+
+def _unreadable(source: str, error: OSError) -> Inbound:
+    return Inbound(channel="email", source=source, message_id="", sender="",
+                   error=f"cannot read the file: {error.strerror or error}")
 
 
 def _utc_timestamp(date: datetime) -> float:
@@ -70,17 +86,19 @@ def _folder(path: str) -> Iterator[tuple[str, bytes]]:
             if _is_mbox(full):
                 yield from _mbox(full)
             else:
-                with open(full, "rb") as f:
-                    yield full, f.read()
+                yield full, _read(full)
 
 
 def _mbox(path: str) -> Iterator[tuple[str, bytes]]:
     box = mailbox.mbox(path, create=False)
+    number = 0
     try:
         for number, key in enumerate(box.iterkeys(), start=1):
             yield f"{path}#{number}", box.get_bytes(key)
     finally:
         box.close()
+    if number == 0:
+        yield path, b""
 
 
 def _maildir(path: str) -> Iterator[tuple[str, bytes]]:
