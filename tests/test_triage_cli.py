@@ -1,0 +1,116 @@
+"""`nejtak triage` as DESIGN.md fixes it, and `nejtak eval` / `history`, on the dev set."""
+from __future__ import annotations
+
+import json
+import mailbox
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+LABELS = tomllib.loads((DEVSET / "labels.toml").read_text(encoding="utf-8"))
+OWNER_ARGS = ["--me", "anna@holm.example", "--me", "anna.holm@holm.example",
+              "--authserv-id", "mx.holm.example"]
+JAKE = "jake@rankrocket.example"  # pitches three times: 002, 026, 064
+FIELDS = {"source", "message_id", "sender", "unsolicited", "score", "signals", "language", "action",
+          "escalate", "blocked_by", "reply"}
+
+
+def triage(*args: str) -> list[dict]:
+    result = CliRunner().invoke(main, ["triage", *args, "--json"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def devset_rows() -> dict[str, dict]:
+    rows = triage(str(DEVSET / "inbox"), "--sent", str(DEVSET / "sent"), *OWNER_ARGS)
+    return {Path(r["source"]).name: r for r in rows}
+
+
+def test_every_row_has_the_fixed_fields(devset_rows):
+    assert len(devset_rows) == len(LABELS)
+    for r in devset_rows.values():
+        assert FIELDS <= r.keys()
+        assert r["action"] in ("reply", "draft", "unsubscribe", "suggest_block", "none")
+        for s in r["signals"]:
+            assert set(s) == {"name", "weight", "evidence"}
+        if r["reply"] is not None:
+            assert set(r["reply"]) == {"to", "subject", "body", "language"}
+
+
+def test_no_wanted_mail_gets_a_reply_and_no_reply_breaks_a_rule(devset_rows):
+    for name, label in LABELS.items():
+        r = devset_rows[name]
+        if not label["unsolicited"] or not label["reply_allowed"]:
+            assert r["reply"] is None, (name, r["action"], r["score"])
+
+
+def test_blocked_by_names_the_first_rule_that_applies(devset_rows):
+    for name, label in LABELS.items():
+        if label["blocked_by"] and label["unsolicited"]:
+            assert devset_rows[name]["blocked_by"] == label["blocked_by"], name
+
+
+def test_pitches_are_answered_in_their_own_language(devset_rows):
+    answerable = [n for n, lab in LABELS.items() if lab["unsolicited"] and lab["reply_allowed"]]
+    in_language = [n for n in answerable
+                   if devset_rows[n]["reply"] and devset_rows[n]["reply"]["language"] == LABELS[n]["language"]]
+    assert len(in_language) >= 0.95 * len(answerable), sorted(set(answerable) - set(in_language))
+
+
+def test_every_repeat_is_escalated_and_the_reminder_cites_the_first_request(devset_rows):
+    repeats = [n for n, lab in LABELS.items() if lab["unsolicited"] and lab["repeat"] >= 1]
+    assert repeats
+    for name in repeats:
+        r = devset_rows[name]
+        assert r["escalate"], name
+        if LABELS[name]["repeat"] == 1:
+            assert r["reply"] is not None, name
+        else:
+            assert r["reply"] is None and r["action"] == "suggest_block", name
+
+
+def test_mbox_and_maildir_give_the_same_decisions_as_files(tmp_path, devset_rows):
+    files = sorted((DEVSET / "inbox").glob("0[0-2]*.eml"))
+    box = mailbox.mbox(tmp_path / "inbox.mbox")
+    md = mailbox.Maildir(tmp_path / "Maildir")
+    for f in files:
+        box.add(f.read_bytes())
+        md.add(f.read_bytes())
+    box.close()
+    expected = sorted((devset_rows[f.name]["message_id"], devset_rows[f.name]["action"]) for f in files)
+    for path in (tmp_path / "inbox.mbox", tmp_path / "Maildir"):
+        rows = triage(str(path), "--sent", str(DEVSET / "sent"), *OWNER_ARGS)
+        assert sorted((r["message_id"], r["action"]) for r in rows) == expected
+
+
+def test_mode_observe_sends_nothing_and_approve_only_drafts():
+    inbox = str(DEVSET / "inbox")
+    observed = triage(inbox, *OWNER_ARGS, "--mode", "observe")
+    assert {r["action"] for r in observed} <= {"none", "suggest_block", "unsubscribe"}
+    approved = triage(inbox, *OWNER_ARGS, "--mode", "approve")
+    assert "reply" not in {r["action"] for r in approved} and "draft" in {r["action"] for r in approved}
+
+
+def test_table_output_and_history_from_a_recorded_store(tmp_path):
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    result = CliRunner().invoke(main, ["triage", str(DEVSET / "inbox"), *OWNER_ARGS, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "90 messages" in result.output and "unsolicited" in result.output
+    history = CliRunner().invoke(main, ["history", JAKE, "--db", db])
+    assert history.exit_code == 0, history.output
+    assert "received" in history.output and "removal_requested" in history.output
+
+
+def test_eval_reports_the_dev_set_bars():
+    result = CliRunner().invoke(main, ["eval", str(DEVSET), *OWNER_ARGS, "--json"])
+    assert result.exit_code == 0, result.output
+    d = json.loads(result.output)["devsets"][0]
+    assert d["replies_to_wanted"] == [] and d["replies_breaking_a_rule"] == []
+    assert d["repeats_escalated"] == d["repeats"]
+    assert d["answered_in_own_language"] >= 0.95
