@@ -287,8 +287,15 @@ def history(address, config_file, db_url) -> None:
     for e in events:
         detail = e.get("detail") or ""
         if isinstance(detail, dict):
-            detail = " ".join(f"{k}={v}" for k, v in detail.items() if v not in (None, "", []))
+            detail = " ".join(f"{k}={_shown(v)}" for k, v in detail.items() if v not in (None, "", []))
         click.echo(f"{e['at']:%Y-%m-%d %H:%M}  {e['event']:<18} {detail}")
+
+
+def _shown(value) -> str:
+    """A timeline value for people: signals as NAME(weight), the rest as is."""
+    if isinstance(value, list) and value and isinstance(value[0], dict) and "name" in value[0]:
+        return ",".join(f"{h['name']}({h.get('weight', 0):g})" for h in value)
+    return str(value)
 
 
 @main.command("eval")
