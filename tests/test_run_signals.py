@@ -1,0 +1,62 @@
+"""`nejtak run` as a process: SIGHUP reloads config and templates, SIGTERM stops it cleanly."""
+from __future__ import annotations
+
+import os
+import signal
+import smtplib
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PITCH = (Path(__file__).parent.parent / "examples" / "pitch.eml").read_bytes()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(predicate, timeout: float = 15.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def config_text(port: int, db: Path, mode: str) -> str:
+    return (f'mode = "{mode}"\n[owner]\naddresses = ["me@localhost"]\n'
+            f'[store]\nurl = "sqlite:///{db}"\n[intake]\nport = {port}\n')
+
+
+def test_sighup_reloads_and_sigterm_stops(tmp_path):
+    port, db, cfg, log = free_port(), tmp_path / "n.db", tmp_path / "n.toml", tmp_path / "log"
+    cfg.write_text(config_text(port, db, "approve"))
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
+                                stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
+                                env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    try:
+        wait_for(lambda: "nejtak running" in log.read_text(), what="start")
+        cfg.write_text(config_text(port, db, "observe") + "[reply]\nmax_per_hour = 'lots'\n")
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: "config not reloaded" in log.read_text(), what="rejected reload")
+        assert proc.poll() is None  # a bad config on reload keeps the running one
+        cfg.write_text(config_text(port, db, "observe"))
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: "reloaded config, templates and phrase lists (mode observe)" in log.read_text(),
+                 what="reload")
+        with smtplib.SMTP("127.0.0.1", port) as smtp:  # observe mode now: logged, nothing drafted
+            smtp.sendmail("ola@vendor.example", ["me@localhost"], PITCH)
+        wait_for(lambda: "action=none" in log.read_text(), what="decision in observe mode")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+        assert "nejtak stopped" in log.read_text()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
