@@ -45,9 +45,6 @@ def row(msg: Inbound, decision: Decision | None, error: str | None = None, dupli
     return out
 
 
-def error_row(source: str, error: str) -> dict:
-    """A row for input that could not even be turned into a message."""
-    return row(Inbound(channel="email", source=source, message_id="", sender=""), None, error)
 
 
 def top_signals(r: dict, n: int = 3) -> str:

@@ -9,7 +9,7 @@ from bot.config import Config
 from bot.mail.reader import read_message
 from bot.mail.sources import iter_sources, load_in_date_order
 from bot.pipeline import Pipeline
-from bot.report import error_row, row
+from bot.report import row
 from bot.store import Store
 from responders.email_reply import own_refusal
 

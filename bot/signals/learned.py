@@ -1,5 +1,4 @@
 """Signals from the learned model, in bands of its probability so each band has a weight."""
-from bot.model import shipped_model
 from bot.signals.base import SIGNALS, Signal
 
 # (signal name, lowest probability, highest probability): bands are data, not ifs.

@@ -29,7 +29,6 @@ from bot.store.models import (
 )
 from bot.store.outbox import OutboxMixin
 from bot.store.sender_rows import (
-    ensure_sender,
     insert_ignoring_conflicts,
     insert_returning_id,
     new_sender_row,
@@ -97,8 +96,8 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
 
     def save_inbound(self, msg: Inbound, keep_body: bool = True) -> tuple[int, bool]:
         """Store a message before anything else happens to it; (id, is_new)."""
-        with self._tx() as s:
-            return self._save_inbound(s, msg, keep_body)
+        receipt = self.receive(msg, keep_body, "", [], None)
+        return receipt.inbound_id, receipt.is_new
 
     def receive(self, msg: Inbound, keep_body: bool, org_domain: str, thread_ids: Sequence[str],
                 since: datetime | None) -> Receipt:
@@ -154,41 +153,6 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
         if message_id:
             return insert_returning_id(s, InboundRow, row)
         return s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
-
-    def _save_inbound(self, s: Session, msg: Inbound, keep_body: bool) -> tuple[int, bool]:
-        message_id = strip_message_id(msg.message_id)
-        if message_id:
-            old = self._inbound_id(s, msg.channel, message_id)
-            if old is not None:
-                return old, False
-        now = utcnow()
-        sender = None
-        if normalise_address(msg.sender):
-            sender = ensure_sender(s, msg.channel, msg.sender, now, msg.sender_name)
-        row = {
-            "channel": msg.channel, "source": msg.source or "", "message_id": message_id,
-            "sender_id": sender.id if sender else None, "sender_name": msg.sender_name or "",
-            "from_address": msg.from_address or "", "return_path": msg.return_path,
-            "received_at": msg.date, "stored_at": now, "subject": msg.subject or "",
-            "in_reply_to": strip_message_id(msg.in_reply_to), "chat_id": msg.chat_id,
-            "business_connection_id": msg.business_connection_id, "size": msg.size or 0,
-            "escalate": False, "signals": [], "notes": [],
-            "body": msg.text if keep_body else None, "raw": msg.raw if keep_body else None,
-            "error": msg.error,
-        }
-        if message_id:
-            # a writer racing us with the same message makes this insert a no-op
-            new_id = insert_returning_id(s, InboundRow, row)
-            if new_id is None:
-                return self._inbound_id(s, msg.channel, message_id), False
-        else:
-            new_id = s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
-        if sender is not None:
-            sender.contacts += 1
-            sender.last_seen = now
-            if msg.sender_name:
-                sender.display_name = msg.sender_name
-        return new_id, True
 
     @staticmethod
     def _inbound_id(s: Session, channel: str, message_id: str) -> int | None:
