@@ -6,7 +6,12 @@ from bot.identity import local_part
 
 _SYSTEM = re.compile(
     r"^(mailer-daemon|postmaster|listserv|majordomo|.*-request|owner-.*"
-    r"|.*no[-_.]?reply.*|.*do[-_.]?not[-_.]?reply.*)$"
+    r"|.*no[-_.]?reply.*|.*do[-_.]?not[-_.]?reply.*"
+    # "do not reply" as the owners' languages write it: da/nb, sv, de, pl
+    r"|.*(ikke|ikkje)[-_.]?(svar|besvar).*|.*(svar|besvar)[-_.]?ikke.*|.*ingen[-_.]?svar.*"
+    r"|.*svara[-_.]?inte.*|.*(ej|inget)[-_.]?svar.*"
+    r"|.*nicht[-_.]?antworten.*|.*keine[-_.]?antwort.*"
+    r"|.*nie[-_.]?odpowiadaj.*|.*brak[-_.]?odpowiedzi.*)$"
 )
 
 

@@ -180,7 +180,10 @@ def test_precedence_first_class_is_answerable(check, eml):
 # --- rule 4: system senders -----------------------------------------------------------------
 
 SYSTEM = ["MAILER-DAEMON", "postmaster", "LISTSERV", "majordomo", "sales-request", "owner-sales",
-          "no-reply", "noreply", "do-not-reply", "NoReply", "no_reply", "donotreply"]
+          "no-reply", "noreply", "do-not-reply", "NoReply", "no_reply", "donotreply",
+          # "do not reply" in the owners' languages
+          "ikke-svar", "ikkesvar", "svar-ikke", "svara-inte", "ej-svar", "nicht-antworten",
+          "keine-antwort", "nie-odpowiadaj", "brak-odpowiedzi"]
 
 
 @pytest.mark.parametrize("local", SYSTEM)
@@ -188,6 +191,12 @@ def test_system_sender_in_return_path_and_from(check, eml, local):
     address = f"{local}@leadgen-pro.com"
     raw = eml(replace={"Return-Path": f"<{address}>", "From": f"Robot <{address}>"})
     assert check(raw) == "system_sender"
+
+
+@pytest.mark.parametrize("local", ["svarholm", "ingeborg", "nieodpowiedzialny.sprzedawca"[:9], "antworten"])
+def test_ordinary_names_are_not_system_senders(check, eml, local):
+    address = f"{local}@leadgen-pro.com"
+    assert check(eml(replace={"Return-Path": f"<{address}>", "From": f"Pat <{address}>"})) is None
 
 
 @pytest.mark.parametrize("local", ["no-reply", "MAILER-DAEMON"])
