@@ -9,6 +9,9 @@ from bot.verdict import Block, Verdict
 
 # What happens to an unsolicited contact that may be answered, by mode: a table, not ifs.
 _ANSWER_BY_MODE = {"observe": "none", "approve": "draft", "auto": "reply"}
+# Rules that stop machine mail (bounces, auto-replies, receipts, robots): such mail after a
+# refusal is no sign that the sender came back, so it is never escalated.
+_MACHINE_MAIL = {"return_path", "auto_submitted", "report", "system_sender"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,10 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
         return Plan("none", blocked_by=block)
     step = stage(history)
     escalate = step >= 1
+    if block is not None and block.rule in _MACHINE_MAIL:
+        return Plan("none", blocked_by=block)
+    if step >= 2 and block is None:  # the already_answered guard says so too; policy holds alone
+        block = Block("already_answered", "a refusal and a reminder were already sent")
     if block is not None:
         if step >= 1:
             return Plan("suggest_block", escalate=True, blocked_by=block)

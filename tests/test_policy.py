@@ -111,6 +111,22 @@ def test_bulk_mail_without_list_unsubscribe_gets_nothing():
 
 
 @pytest.mark.parametrize("mode", ["observe", "approve", "auto"])
+@pytest.mark.parametrize("rule", ["return_path", "auto_submitted", "report", "system_sender"])
+@pytest.mark.parametrize("history", [REPEAT, LATER], ids=["repeat", "later"])
+def test_machine_mail_after_a_refusal_is_not_the_sender_coming_back(mode, rule, history):
+    """An out-of-office answering our refusal is no repeat: no escalation, no block suggestion."""
+    p = run(mode=mode, history=history, block=Block(rule, "x"))
+    assert (p.action, p.escalate, p.reply_kind) == ("none", False, None)
+
+
+@pytest.mark.parametrize("mode", ["observe", "approve", "auto"])
+def test_later_repeat_is_silent_even_without_the_guard(mode):
+    p = run(mode=mode, history=LATER)
+    assert (p.action, p.escalate, p.reply_kind) == ("suggest_block", True, None)
+    assert p.blocked_by.rule == "already_answered"
+
+
+@pytest.mark.parametrize("mode", ["observe", "approve", "auto"])
 @pytest.mark.parametrize("rule", ["mailing_list", "authentication", "already_answered"])
 @pytest.mark.parametrize("history", [REPEAT, LATER], ids=["repeat", "later"])
 def test_guard_blocked_repeat_suggests_a_block(mode, rule, history):
