@@ -1,180 +1,27 @@
-"""Writes ../inbox/*.eml, ../sent/*.eml and ../labels.toml from the cases in cases_*.py.
+"""Rebuilds ../inbox, ../sent and ../labels.toml of the second dev set from cases_*.py.
 
-Cases without a fixed date `d` get one derived from their name (2026-06-01 .. 2026-08-31,
-local 07:00-18:59); all dates are distinct."""
-from __future__ import annotations
-
-import html as htmlmod
+Run `python tests/data/devset2/tools/build.py`; the generator itself is tests/data/tools/build.py.
+"""
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from emlkit import (ar_fail, ar_pass, ar_spf_only, addr, body_part, h, ip_for, received,
-                    rfcdate, render, subj, when)  # noqa: E402
+SET_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(SET_DIR.parent / "tools"))  # ahead of this folder: `build` is the shared module
+from build import build  # noqa: E402
 import cases  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-TZ = {"da": "Europe/Copenhagen", "sv": "Europe/Stockholm", "nb": "Europe/Oslo", "de": "Europe/Berlin",
-      "pl": "Europe/Warsaw", "en": "Europe/London"}
-
-
-def to_html(text: str, pixel: str | None) -> str:
-    paras = [p for p in text.strip().split("\n\n")]
-    out = "".join("<p>" + htmlmod.escape(p).replace("\n", "<br>\n") + "</p>\n" for p in paras)
-    if pixel:
-        out += f'<img src="https://t.tracker.example/open/{pixel}" width="1" height="1" alt="" style="display:none">\n'
-    return "<!DOCTYPE html>\n<html><body style=\"font-family:Arial,sans-serif;font-size:14px\">\n" + out + "</body></html>\n"
-
-
-def mid_for(c) -> str:
-    if c.get("mid"):
-        return c["mid"]
-    dom = c["frm"][1].split("@")[1]
-    return f"<{h(c['name']+c['d'],16)}.{h(c['name'],6)}@{c.get('mid_domain', dom)}>"
-
-
-def build_inbox(c) -> str:
-    name_, email_ = c["frm"]
-    dom = email_.split("@")[1]
-    tz = c.get("tz", TZ[c["lang"]])
-    dt = when(c["d"], tz)
-    rcpt = c.get("rcpt", "anna@holm.example")
-    rp = c.get("rp", f"<{email_}>")
-    mailfrom = c.get("mailfrom", rp.strip("<>") if rp not in ("MISSING", "<>") and "," not in rp else email_)
-    ip = ip_for(dom)
-    hdrs = []
-    if rp != "MISSING":
-        hdrs.append(("Return-Path", rp))
-    hdrs.append(("Delivered-To", rcpt))
-    rcv = received(c.get("helo_domain", dom), ip, rcpt, dt)
-    hdrs.append(rcv[0])
-    auth = c.get("auth", "pass")
-    if auth == "pass":
-        hdrs.append(("Authentication-Results", ar_pass(dom, mailfrom, ip)))
-    elif auth == "spf":
-        hdrs.append(("Authentication-Results", ar_spf_only(dom, mailfrom, ip)))
-    elif auth == "fail":
-        hdrs.append(("Authentication-Results", ar_fail(dom, mailfrom, ip)))
-    elif auth == "none":
-        pass
-    else:
-        hdrs.append(("Authentication-Results", auth.format(ip=ip, dom=dom, mailfrom=mailfrom)))
-    hdrs.extend(c.get("trace", []))
-    hdrs.append(rcv[1])
-    if auth in ("pass",):
-        hdrs.append(("DKIM-Signature", f"v=1; a=rsa-sha256; c=relaxed/relaxed; d={dom}; s=s1;\n\th=from:to:subject:date:message-id; bh={h(c['name']+'bh',32)}=;\n\tb={h(c['name']+'b1',64)}\n\t{h(c['name']+'b2',40)}="))
-    hdrs.append(("From", addr(name_, email_, c.get("hdr_charset", "utf-8"))))
-    hdrs.append(("To", enc_addr(c.get("to", "Anna Holm <anna@holm.example>"))))
-    if c.get("cc"):
-        hdrs.append(("Cc", enc_addr(c["cc"])))
-    hdrs.append(("Subject", subj(c["subject"], c.get("hdr_charset", "utf-8"), c.get("subj_enc", "q"))))
-    hdrs.append(("Date", rfcdate(dt)))
-    hdrs.append(("Message-ID", mid_for(c)))
-    if c.get("irt"):
-        hdrs.append(("In-Reply-To", c["irt"]))
-        hdrs.append(("References", c.get("refs", c["irt"])))
-    if c.get("xmailer"):
-        hdrs.append(("X-Mailer", c["xmailer"]))
-    hdrs.extend(c.get("extra", []))
-    if c.get("raw_body"):
-        return render(hdrs, c["raw_body"])
-    text = c.get("text")
-    html = c.get("html")
-    pixel = c.get("pixel")
-    if pixel and html is None:
-        html = to_html(text, pixel)
-    if c.get("html_only"):
-        if html is None and text.lstrip().startswith("<"):
-            html = text
-        html = html or to_html(text, pixel)
-        text = None
-    body = body_part(text=text, html=html, charset=c.get("charset", "utf-8"), cte=c.get("cte"),
-                     calendar=c.get("calendar"))
-    return render(hdrs, body)
-
-
-def enc_addr(v: str) -> str:
-    if v.isascii():
-        return v
-    from email.utils import getaddresses
-    return ", ".join(addr(n, e) for n, e in getaddresses([v]))
-
-
-def build_sent(s) -> str:
-    tz = "Europe/Copenhagen"
-    dt = when(s["d"], tz)
-    hdrs = [("From", "Anna Holm <anna@holm.example>"), ("To", enc_addr(s["to"]))]
-    if s.get("cc"):
-        hdrs.append(("Cc", enc_addr(s["cc"])))
-    hdrs += [("Subject", subj(s["subject"])), ("Date", rfcdate(dt)), ("Message-ID", s["mid"])]
-    if s.get("irt"):
-        hdrs += [("In-Reply-To", s["irt"]), ("References", s["irt"])]
-    hdrs += s.get("extra", [])
-    hdrs.append(("User-Agent", "Mozilla Thunderbird"))
-    return render(hdrs, body_part(text=s["text"]))
-
-
-def toml_str(v: str) -> str:
-    return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def assign_dates() -> None:
-    from datetime import date, timedelta
-    used = set()
-    for c in cases.INBOX:
-        if c.get("d"):
-            used.add(when(c["d"], c.get("tz", TZ[c["lang"]])))
-    for c in cases.INBOX:
-        if c.get("d"):
-            continue
-        n = int(h(c["name"], 12), 16)
-        day = date(2026, 6, 1) + timedelta(days=n % 92)
-        hour, minute = 7 + (n // 92) % 12, (n // 1104) % 60
-        while True:
-            c["d"] = f"{day:%m-%d} {hour:02d}:{minute:02d}"
-            dt = when(c["d"], c.get("tz", TZ[c["lang"]]))
-            if dt not in used:
-                used.add(dt)
-                break
-            minute = (minute + 7) % 60
-
-
-def main() -> None:
-    assign_dates()
-    inbox = ROOT / "inbox"
-    sent = ROOT / "sent"
-    for d in (inbox, sent):
-        d.mkdir(exist_ok=True)
-        for f in d.glob("*.eml"):
-            f.unlink()
-    seen = {}
-    items = []
-    for c in cases.INBOX:
-        dt = when(c["d"], c.get("tz", TZ[c["lang"]]))
-        assert dt not in seen, (c["name"], seen.get(dt))
-        seen[dt] = c["name"]
-        items.append((dt, c))
-    items.sort(key=lambda x: x[0])
-    labels = []
-    for i, (dt, c) in enumerate(items, 1):
-        fname = f"{i:03d}-{c['name']}.eml"
-        (inbox / fname).write_text(build_inbox(c), encoding="ascii", newline="\n")
-        lb = c["label"]
-        labels.append(
-            f"[{toml_str(fname)}]\n"
-            f"unsolicited = {str(lb['unsolicited']).lower()}\n"
-            f"language = {toml_str(c['lang'])}\n"
-            f"reply_allowed = {str(lb['allowed']).lower()}\n"
-            f"blocked_by = {toml_str(lb.get('blocked', ''))}\n"
-            f"repeat = {lb.get('repeat', 0)}\n"
-            f"kind = {toml_str(lb['kind'])}\n")
-    for i, s in enumerate(cases.SENT, 1):
-        (sent / f"{i:02d}-{s['name']}.eml").write_text(build_sent(s), encoding="ascii", newline="\n")
-    head = ("# Labels for tests/data/devset2/inbox (see README.md). One table per file.\n"
-            "# blocked_by is the FIRST reply rule (DESIGN.md order) that forbids a reply, or \"\".\n\n")
-    (ROOT / "labels.toml").write_text(head + "\n".join(labels), encoding="utf-8")
-    print(len(items), "inbox,", len(cases.SENT), "sent")
-
+# The MIME boundaries the committed multipart messages were written with (random at the time).
+BOUNDARIES = {
+    "guest-post-en": "===============0830880315129749961==",
+    "podcast-feature-en": "===============0497889702355854809==",
+    "forsikring-nb": "===============7031404118568721350==",
+    "factoring-sv": "===============8021603060328624713==",
+    "dsgvo-de": "===============1695822615507008499==",
+    "crm-en": "===============5904234613210746284==",
+    "mobilabonnement-da": "===============6826905539720560840==",
+    "google-ads-pl": "===============8775610506524231973==",
+}
 
 if __name__ == "__main__":
-    main()
+    build(SET_DIR, cases, "# Labels for tests/data/devset2/inbox (see README.md). One table per file.",
+          boundaries=BOUNDARIES, sniff_html=True)

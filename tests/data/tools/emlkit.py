@@ -1,4 +1,4 @@
-"""Helpers used once to write the dev set's .eml files (see ../README.md).
+"""Helpers used once to write the .eml files of the labelled mail sets (tests/data/*/; see their README.md).
 
 The .eml files and labels.toml are the source of truth; this only saves typing.
 """
