@@ -23,6 +23,15 @@ log = logging.getLogger("nejtak.daemon")
 TRY_OUT_ADDRESS = "me@localhost"  # the owner's address when none is configured
 
 
+def with_owner_address(config: Config) -> Config:
+    """Without owner.addresses nothing could be answered: the try-out address stands in."""
+    if config.owner.addresses:
+        return config
+    log.warning("no owner.addresses configured: accepting mail for %s only, to try nejtak out",
+                TRY_OUT_ADDRESS)
+    return config.model_copy(update={"owner": config.owner.model_copy(update={"addresses": [TRY_OUT_ADDRESS]})})
+
+
 def draft_of(row: dict) -> ReplyDraft:
     """An outbox row back as the reply it holds."""
     refs = row.get("references") or []
@@ -38,12 +47,7 @@ class Daemon:
     """Owns the store, the pipeline, the outbox worker and every connector; stops them cleanly."""
 
     def __init__(self, config: Config, config_path: str | None = None, store=None) -> None:
-        if not config.owner.addresses:
-            log.warning("no owner.addresses configured: accepting mail for %s only, to try nejtak out",
-                        TRY_OUT_ADDRESS)
-            config = config.model_copy(update={"owner": config.owner.model_copy(
-                update={"addresses": [TRY_OUT_ADDRESS]})})
-        self.config = config
+        self.config = with_owner_address(config)
         self.config_path = config_path
         self.store = store
         self.pipeline: Pipeline | None = None
@@ -101,7 +105,22 @@ class Daemon:
 
         conn = ImapConnector(cfg, self.store)
         self.imap.append(conn)
-        history = await conn.read_history()
+        self.tasks.append(asyncio.create_task(self._guard(self._imap_account(conn, cfg),
+                                                          f"imap {cfg.username}@{cfg.host}")))
+
+    async def _imap_account(self, conn, cfg) -> None:
+        """Sent folder as sender history first (retried while the server is away), then the inbox."""
+        delay = 5.0
+        while True:
+            try:
+                history = await conn.read_history()
+                break
+            except TransientError as e:
+                log.warning("%s@%s: cannot read the Sent folder yet (%s); again in %.0f s",
+                            cfg.username, cfg.host, e, delay)
+                if await self._sleep(delay):
+                    return
+                delay = min(delay * 2, 300.0)
         items = [("email", rcpts, mid, at) for rcpts, mid, at in history if not own_refusal(mid)]
         n = await asyncio.to_thread(self.store.record_owner_sent_many, items)
         log.info("read %d sent messages of %s as sender history", n, cfg.username)
@@ -109,14 +128,13 @@ class Daemon:
         async def on_message(uid: int, raw: bytes) -> None:
             outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}")
             d = outcome.decision if outcome else None
-            if d is not None and d.verdict.unsolicited:
+            if d is not None and d.action != "none":  # answered, drafted, or marked for a block
                 try:
                     await conn.mark_handled(uid)
                 except (TransientError, PermanentError) as e:
                     log.warning("could not mark message %s as handled: %s", uid, e)
 
-        self.tasks.append(asyncio.create_task(self._guard(conn.watch(on_message, self.stop_event),
-                                                          f"imap {cfg.username}@{cfg.host}")))
+        await conn.watch(on_message, self.stop_event)
 
     async def _guard(self, coro, name: str) -> None:
         """A connector that fails for good is reported; the rest of the daemon keeps running."""
@@ -188,7 +206,7 @@ class Daemon:
         if not self.config_path:
             log.info("SIGHUP: no config file to reload; templates and phrases read anew")
         try:
-            config = config_mod.load(self.config_path)
+            config = with_owner_address(config_mod.load(self.config_path))
             pipeline = Pipeline(config, self.store)
         except ConfigError as e:
             log.error("SIGHUP: config not reloaded, keeping the running one: %s", e)
@@ -231,10 +249,23 @@ class Daemon:
             self.tasks.append(asyncio.create_task(self._console_digest()))
         self.tasks.append(asyncio.create_task(self.outbox.run(self.stop_event)))
         self.tasks.append(asyncio.create_task(self._retention()))
+        await self._imap_watching()
         log.info("nejtak running: mode %s, store %s, %d IMAP account(s), intake %s, telegram %s",
                  cfg.mode, _safe_url(cfg.store.resolved_url()), len(cfg.imap),
                  "on" if cfg.intake.enabled else "off", "on" if cfg.telegram else "off (digest in the log)")
         self.ready.set()
+
+    async def _imap_watching(self, timeout: float = 30.0) -> None:
+        """Wait (bounded) until every IMAP account knows its inbox position, so that `ready`
+        means: mail that arrives from now on will be handled."""
+        waits = [asyncio.ensure_future(c.watching.wait()) for c in self.imap]
+        if not waits:
+            return
+        done, pending = await asyncio.wait(waits, timeout=timeout)
+        for w in pending:
+            w.cancel()
+        if pending:
+            log.warning("%d IMAP account(s) not watching yet; they catch up when they connect", len(pending))
 
     async def stop(self) -> None:
         self.stop_event.set()

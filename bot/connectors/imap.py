@@ -46,6 +46,7 @@ class ImapConnector:
         self.account = account or f"{cfg.username}@{cfg.host}"
         self._commands = ImapSession(cfg, "commands", check_after=_CHECK_AFTER)
         self._lock = asyncio.Lock()
+        self.watching = asyncio.Event()  # set once the inbox position is known: mail from then on is handled
 
     async def _command(self, fn: Callable[..., T], *args: Any) -> T:
         async with self._lock:
@@ -62,7 +63,7 @@ class ImapConnector:
 
     async def watch(self, on_message: Callable[[int, bytes], Awaitable[None]], stop: asyncio.Event) -> None:
         """Hand on new inbox mail as (uid, raw) until stop is set; PermanentError ends it."""
-        await InboxWatch(self.cfg, self.state, self.account).run(on_message, stop)
+        await InboxWatch(self.cfg, self.state, self.account, self.watching).run(on_message, stop)
 
     async def read_history(self, limit: int | None = None) -> History:
         """(recipients, Message-ID, Date) of the newest `limit` Sent messages, newest first."""

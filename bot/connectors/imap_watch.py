@@ -58,8 +58,10 @@ def _utc(when: datetime) -> datetime:
 class InboxWatch:
     """One run of ImapConnector.watch: a connection of its own, replaced after every failure."""
 
-    def __init__(self, cfg: Imap, state: SyncState, account: str) -> None:
+    def __init__(self, cfg: Imap, state: SyncState, account: str,
+                 watching: asyncio.Event | None = None) -> None:
         self.cfg = cfg
+        self.watching = watching or asyncio.Event()
         self.state = state
         self.account = account
         self.folder = cfg.inbox
@@ -99,6 +101,7 @@ class InboxWatch:
         self._healthy = False
         validity, highest, can_idle = await self._call(_examine, self.folder)
         await self._resume(validity, highest)
+        self.watching.set()
         use_idle = self.cfg.idle and can_idle
         if self.cfg.idle and not can_idle:
             log.info("%s: the server has no IDLE; polling every %s s", self.account, self.cfg.poll_seconds)
