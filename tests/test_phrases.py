@@ -12,7 +12,8 @@ LANGUAGES = ["en", "da", "sv", "nb", "de", "pl"]
 CATEGORIES = [
     "call_request", "came_across", "follow_up", "urgency", "lead_lists", "partnership",
     "seo_marketing", "outsourcing", "energy_insurance", "sales_pitch", "opt_out_line",
-    "offer_question", "free_offer", "wanted_context",
+    "offer_question", "free_offer", "self_intro", "offer_statement", "price_offer", "social_proof",
+    "wanted_context",
 ]
 SALES = [c for c in CATEGORIES if c != "wanted_context"]
 

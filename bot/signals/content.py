@@ -15,6 +15,10 @@ CATEGORIES = {
     "opt_out_line": "A cold-outreach opt-out line: 'if you're not the right person'",
     "offer_question": "A closing question offering something: 'shall I send it over?', 'may I call you?'",
     "free_offer": "A free sample, audit, analysis or trial offered unasked",
+    "self_intro": "A stranger introduces themself or their company: 'my name is X and I work at', 'vi er et bureau'",
+    "offer_statement": "The offer itself: 'we offer', 'vi tilbyder', 'wir bieten', 'oferujemy', 'we help companies'",
+    "price_offer": "A price, rate or discount offered unasked: 'from 295 kr a month', 'ab 79 €', '20 % rabat'",
+    "social_proof": "Social proof: 'we have helped 200+ businesses', 'our clients include', 'ponad 300 firm'",
     "wanted_context": "Phrases of wanted mail: quote requests, interviews, applications, intros",
 }
 
