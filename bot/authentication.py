@@ -23,13 +23,16 @@ def trusted_results(values: list[str], trusted_ids: list[str]) -> AuthResults | 
     """The topmost header from a trusted authserv-id (the topmost at all when none are set)."""
     trusted = {t.lower() for t in trusted_ids}
     for value in values:
+        serv = (value.split(";", 1)[0].split() or [""])[0].lower()
+        if trusted and serv not in trusted:
+            continue
         try:
             parsed = authres.AuthenticationResultsHeader.parse_value(value)
-        except Exception:  # authres raises its own and builtin errors on junk; junk is untrusted
-            if not trusted:
-                return AuthResults()
-            continue
-        serv = (parsed.authserv_id or "").lower()
+        except Exception:  # authres raises its own and builtin errors on junk
+            # The trusted server's own header, unreadable (a sender can make it so): it proves
+            # nothing, and a header further down must not stand in for it.
+            return AuthResults(serv)
+        serv = (parsed.authserv_id or serv).lower()
         if trusted and serv not in trusted:
             continue
         out = AuthResults(serv)

@@ -58,6 +58,7 @@ class Daemon:
         self.smtp = None
         self.telegram = None
         self.tasks: list[asyncio.Task] = []
+        self.outbox_task: asyncio.Task | None = None
         self.ready = asyncio.Event()
         self.last_digest = datetime.now(timezone.utc) - timedelta(days=1)
 
@@ -68,7 +69,8 @@ class Daemon:
         connector keeps the message and tries again); a failure of one message is logged and
         the daemon goes on, the message already stored."""
         try:
-            outcome = await asyncio.to_thread(self.pipeline.process, msg)
+            outcome = await asyncio.to_thread(self.pipeline.process, msg,
+                                              self.config.store.retention_days > 0)
         except SQLAlchemyError as e:
             raise TransientError(f"store unavailable: {e}") from e
         except Exception:
@@ -246,9 +248,9 @@ class Daemon:
             self.telegram = TelegramConnector(cfg.telegram, self)
             await self.telegram.start()
         else:
-            self.tasks.append(asyncio.create_task(self._console_digest()))
-        self.tasks.append(asyncio.create_task(self.outbox.run(self.stop_event)))
-        self.tasks.append(asyncio.create_task(self._retention()))
+            self.tasks.append(asyncio.create_task(self._guard(self._console_digest(), "console digest")))
+        self.outbox_task = asyncio.create_task(self._guard(self.outbox.run(self.stop_event), "outbox"))
+        self.tasks.append(asyncio.create_task(self._guard(self._retention(), "retention")))
         await self._imap_watching()
         log.info("nejtak running: mode %s, store %s, %d IMAP account(s), intake %s, telegram %s",
                  cfg.mode, _safe_url(cfg.store.resolved_url()), len(cfg.imap),
@@ -271,6 +273,14 @@ class Daemon:
         self.stop_event.set()
         if self.intake is not None:
             await self.intake.stop()
+        if self.outbox_task is not None:
+            # Let a reply being sent finish and be marked: cancelling it mid-send would leave a
+            # sent reply in `sending`, to be sent again after the restart.
+            done, _ = await asyncio.wait({self.outbox_task}, timeout=60)
+            if not done:
+                log.warning("outbox still sending after 60 s; stopping it")
+                self.outbox_task.cancel()
+            self.tasks.append(self.outbox_task)
         if self.telegram is not None:
             await self.telegram.stop()
         for task in self.tasks:

@@ -37,6 +37,7 @@ class OutboxWorker:
         self.wake = asyncio.Event()
         self.not_before: dict[int, float] = {}  # outbox id -> monotonic time of the next try
         self.paused = False
+        self._recovered = False
 
     def register(self, channel: str, deliver: Deliver, verify: Verify | None = None) -> None:
         self.deliver[channel] = deliver
@@ -64,26 +65,39 @@ class OutboxWorker:
                 log.warning("outbox %s: interrupted while sending, cannot verify; marked failed", row["id"])
 
     async def run(self, stop: asyncio.Event) -> None:
-        await self.recover()
+        """Until stop is set; a reply being sent when it is set is finished first (the caller
+        waits for this task rather than cancelling it, so no row is left half-sent)."""
+        failures = 0
         while not stop.is_set():
-            # Clear before looking, not after: a wake set while send_due runs (a row approved
-            # after it listed the rows) must end the wait below, not be lost.
-            self.wake.clear()
-            if not self.paused:
-                await self.send_due()
+            try:
+                if not self._recovered:  # rows a crash left in `sending`, before anything new
+                    await self.recover()
+                    self._recovered = True
+                # Cleared before looking, so an approval made while sending is not missed.
+                self.wake.clear()
+                if not self.paused:
+                    await self.send_due(stop)
+                failures = 0
+            except Exception as e:  # the store away for a moment must not end the worker
+                failures += 1
+                log.error("outbox worker: %s; trying again in %.0f s", e, retry_delay(failures) / 6)
+                self.wake.clear()
             waits = [t - self.clock() for t in self.not_before.values()]
-            timeout = max(1.0, min([w for w in waits if w > 0], default=POLL_SECONDS))
+            timeout = retry_delay(failures) / 6 if failures else max(
+                1.0, min([w for w in waits if w > 0] + [POLL_SECONDS]))
             stopper = asyncio.ensure_future(stop.wait())
             waker = asyncio.ensure_future(self.wake.wait())
             await asyncio.wait({stopper, waker}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
             stopper.cancel()
             waker.cancel()
 
-    async def send_due(self) -> int:
-        """Send every approved row that is due; the number sent."""
+    async def send_due(self, stop: asyncio.Event | None = None) -> int:
+        """Send every approved row that is due (until stop is set); the number sent."""
         rows = await asyncio.to_thread(self.store.outbox_list, ["approved"])
         sent = 0
         for row in rows:
+            if stop is not None and stop.is_set():
+                break
             if self.not_before.get(row["id"], 0.0) > self.clock():
                 continue
             if row["channel"] not in self.deliver:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable
@@ -18,6 +19,7 @@ from bot.sender_history import SenderHistory
 from bot.signals.base import SIGNALS, Context
 from bot.verdict import Decision, Hit, Verdict
 from responders.compose import compose
+from responders.email_reply import own_refusal
 from responders.templates import TemplateSet
 
 log = logging.getLogger("nejtak.pipeline")
@@ -41,6 +43,9 @@ class Outcome:
 
 class Pipeline:
     """Channel-neutral: connectors and `triage` hand it Inbound records, it returns decisions."""
+
+    # Shared by every pipeline of the process, also the one a SIGHUP reload builds.
+    _one_at_a_time = threading.Lock()
 
     def __init__(self, config: Config, store, *, phrases: PhraseBook | None = None,
                  templates: TemplateSet | None = None, simulate: bool = False,
@@ -71,7 +76,14 @@ class Pipeline:
         return Verdict(score, self.config.classifier.required, hits, language), ctx
 
     def process(self, msg: Inbound, keep_body: bool = True) -> Outcome:
-        """Store first (nothing is lost), then decide and record the decision with its reply."""
+        """Store first (nothing is lost), then decide and record the decision with its reply.
+
+        One message at a time: a decision reads the sender's history and the hourly count and
+        writes them back, so two at once could both send a first refusal."""
+        with self._one_at_a_time:
+            return self._process(msg, keep_body)
+
+    def _process(self, msg: Inbound, keep_body: bool) -> Outcome:
         # Triage replays old mail: its decisions count as made when the message came.
         at = msg.date if self.simulate and msg.date else self.clock()
         org = company_of(msg.sender, self.freemail)
@@ -86,6 +98,7 @@ class Pipeline:
             history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
                                                 before_inbound_id=receipt.inbound_id)
             recent = self.store.replies_since(at - timedelta(hours=1))
+        history.answers_our_reply = any(own_refusal(i) for i in thread_ids)
         decision = self.decide(msg, history, recent)
         state = self.reply_state.get(decision.action) if decision.reply else None
         outbox_id = self.store.record_decision(receipt.inbound_id, decision, state, at=at)

@@ -33,8 +33,8 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
         return Plan("none", blocked_by=block)
     step = stage(history)
     escalate = step >= 1
-    if block is not None and block.rule in _MACHINE_MAIL:
-        return Plan("none", blocked_by=block)
+    if block is not None and (block.rule in _MACHINE_MAIL or history.blocked or history.answers_our_reply):
+        return Plan("none", blocked_by=block)  # nothing to escalate: a machine, done, or their answer to us
     if step >= 2 and block is None:  # the already_answered guard says so too; policy holds alone
         block = Block("already_answered", "a refusal and a reminder were already sent")
     if block is not None:

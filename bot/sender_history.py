@@ -17,6 +17,7 @@ class SenderHistory:
     refusals: list[datetime] = field(default_factory=list)  # removal requests sent (or drafted)
     refused_via: str = ""  # "sender" or "domain:<org domain>" when refusals came from colleagues
     lookup_failed: bool = False  # the store could not be asked: treat as known
+    answers_our_reply: bool = False  # In-Reply-To/References name one of nejtak's own replies
 
     @property
     def known(self) -> bool:

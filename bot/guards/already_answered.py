@@ -9,6 +9,8 @@ class AlreadyAnswered(Guard):
 
     def check(self, msg, ctx):
         history = ctx.history
+        if history.answers_our_reply:
+            return "answers nejtak's own reply (an acknowledgement is not a new contact)"
         if history.blocked:
             return "sender is blocked"
         if len(history.refusals) >= 2:

@@ -17,6 +17,13 @@ def _host(url: str) -> str:
         return ""
 
 
+def _path(url: str) -> str:
+    try:
+        return urlsplit(url).path if "//" in url else url
+    except ValueError:  # a malformed URL from the sender: look at it as text
+        return url
+
+
 def _on(host: str, domains: list[str]) -> str | None:
     for d in domains:
         if host == d or host.endswith("." + d):
@@ -59,7 +66,7 @@ class TrackingPixel(Signal):
     def check(self, msg, ctx):
         trackers = ctx.phrases.domains.get("tracker", [])
         for url in msg.images[:50]:
-            if _on(_host(url), trackers) or _PIXEL_PATH.search(urlsplit(url).path if "//" in url else url):
+            if _on(_host(url), trackers) or _PIXEL_PATH.search(_path(url)):
                 return url[:100]
         return None
 

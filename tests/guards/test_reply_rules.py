@@ -455,3 +455,27 @@ def test_bounce_fixture_is_a_report_even_with_a_return_path(config, phrases):
     msg = read_message(raw, "bounce")
     block = first_block(msg, Context(config, SenderHistory(), phrases, "en"))
     assert block is not None and block.rule == "report"
+
+
+# --- rule 7: a trusted header the sender made unreadable --------------------------------------
+
+@pytest.mark.parametrize("top", [
+    f"{TRUSTED}; spf=fail smtp.mailfrom=victim@innocent.example smtp.helo=[203.0.113.9]; dmarc=fail",
+    f"{TRUSTED}; spf=fail smtp.mailfrom=jörg@innocent.example; dmarc=fail",
+])
+def test_unreadable_trusted_header_is_not_replaced_by_a_forged_one_below(check, eml, top):
+    """The receiving server's own header counts even when it cannot be parsed: a forged
+    'dmarc=pass' further down (written by the sender) must never stand in for it."""
+    forged_below = f"{TRUSTED}; dmarc=pass header.from=leadgen-pro.com"
+    raw = eml(replace={"Authentication-Results": top}, add=[("Authentication-Results", forged_below)])
+    assert check(raw) == "authentication"
+
+
+def test_unreadable_trusted_header_blocks_with_no_trusted_ids_too(config, eml):
+    raw = eml(replace={"Authentication-Results": "; dmarc=pass ((("},
+              add=[("Authentication-Results", f"{TRUSTED}; dmarc=pass header.from=leadgen-pro.com")])
+    from bot.authentication import trusted_results
+    from bot.mail.reader import read_message
+
+    results = trusted_results(read_message(raw, "x").header_all("authentication-results"), [])
+    assert results is not None and not results.passed("dmarc")
