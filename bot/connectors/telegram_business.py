@@ -78,6 +78,7 @@ class BusinessChats:
         self.connections: dict[str, Connection] = {}
         self.first_lines: dict[int, str] = {}  # outbox id -> first line of the message it answers
         self.names: dict[str, str] = {}  # "tg:<id>" -> the name the sender showed
+        self._retries: set[asyncio.Task] = set()  # messages waiting for the store to come back
 
     async def on_connection(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         conn = connection_of(update.business_connection)
@@ -133,10 +134,35 @@ class BusinessChats:
         try:
             outcome = await self.daemon.handle(msg)
         except TransientError as e:
-            log.warning("business message %s not handled: %s", msg.source, e)
+            # Telegram will not send the update again: keep trying here, or the message is lost.
+            log.warning("business message %s not handled yet (%s); trying again", msg.source, e)
+            task = asyncio.create_task(self._handle_later(msg))
+            self._retries.add(task)
+            task.add_done_callback(self._retries.discard)
             return
+        self._remember(msg, outcome)
+
+    def _remember(self, msg: Inbound, outcome) -> None:
         if outcome is not None and outcome.outbox_id is not None:
             self.first_lines[outcome.outbox_id] = next(iter(msg.text.strip().splitlines()), "")
+
+    async def _handle_later(self, msg: Inbound) -> None:
+        """Retry a message the store could not take, with backoff, until it is in or we stop."""
+        delay = 2.0
+        while not self.daemon.stop_event.is_set():
+            try:
+                await asyncio.wait_for(self.daemon.stop_event.wait(), timeout=delay)
+                return
+            except asyncio.TimeoutError:
+                pass
+            try:
+                self._remember(msg, await self.daemon.handle(msg))
+                log.info("business message %s handled after a retry", msg.source)
+                return
+            except TransientError as e:
+                delay = min(delay * 2, 300.0)
+                log.warning("business message %s still not handled (%s); again in %.0f s", msg.source, e, delay)
+        log.error("business message %s not handled before stopping: %s", msg.source, msg.text[:80])
 
     async def owner_wrote(self, message: Message) -> None:
         """The owner wrote in this chat: its partner is known from now on, and nothing waits to be sent there."""

@@ -140,3 +140,25 @@ async def test_a_business_reply_survives_flood_control_and_5xx(botapi, telegram_
     await asyncio.sleep(0.1)
     [sent] = await rows(daemon, "sent")
     assert len(business_sends(botapi, BOB)) == 1
+
+
+async def test_a_pitch_that_arrives_while_the_store_is_away_is_answered_later(botapi, telegram_daemon, monkeypatch):
+    """Telegram does not send an update twice: a message the store could not take is retried."""
+    from bot.errors import TransientError
+
+    daemon = await telegram_daemon(mode="auto")
+    await botapi.push_business_connection(CONN, OWNER_ID)
+    real = daemon.handle
+    failures = {"left": 1}
+
+    async def flaky(msg):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise TransientError("store unavailable: database is locked")
+        return await real(msg)
+
+    monkeypatch.setattr(daemon, "handle", flaky)
+    await botapi.push_business_message(CONN, BOB, BOB, PITCH, name="Bob Seller")
+    await botapi.wait_for("sendMessage", timeout=15,
+                          where=lambda p: p.get("_ok") and p.get("business_connection_id") == CONN)
+    assert failures["left"] == 0 and len(business_sends(botapi, BOB)) == 1
