@@ -48,6 +48,7 @@ class Daemon:
 
     def __init__(self, config: Config, config_path: str | None = None, store=None) -> None:
         self.config = with_owner_address(config)
+        self.file_mode = self.config.mode  # the mode the config file says, before any /mode
         self.config_path = config_path
         self.store = store
         self.pipeline: Pipeline | None = None
@@ -213,13 +214,32 @@ class Daemon:
         except ConfigError as e:
             log.error("SIGHUP: config not reloaded, keeping the running one: %s", e)
             return
-        self.config, self.pipeline = config, pipeline
+        self.config, self.pipeline, self.file_mode = config, pipeline, config.mode
         log.info("SIGHUP: reloaded config, templates and phrase lists (mode %s)", config.mode)
+        asyncio.get_running_loop().create_task(self._restore_owner_settings())
 
     def set_mode(self, mode: str) -> None:
         self.config = self.config.model_copy(update={"mode": mode})
         self.pipeline.config = self.config
         log.info("mode is now %s", mode)
+
+    def set_paused(self, paused: bool) -> None:
+        self.outbox.paused = paused
+        if not paused:
+            self.outbox.wake.set()
+        log.info("sending is %s", "paused" if paused else "on")
+
+    async def _restore_owner_settings(self) -> None:
+        """/pause and /mode outlive a restart or reload. A /mode lasts while the config file
+        still says what it said when the owner sent it: editing the file's mode wins."""
+        paused = await asyncio.to_thread(self.store.last_audit, ["outbox.paused", "outbox.resumed"])
+        if paused and paused["event"] == "outbox.paused":
+            self.set_paused(True)
+        chosen = await asyncio.to_thread(self.store.last_audit, ["mode"])
+        detail = (chosen or {}).get("detail") or {}
+        if detail.get("mode") and detail.get("config_mode") == self.file_mode != detail["mode"]:
+            self.set_mode(detail["mode"])
+            log.info("mode %s as the owner set it (the config file says %s)", detail["mode"], self.file_mode)
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -231,6 +251,7 @@ class Daemon:
             self.store = await asyncio.to_thread(Store, cfg.store.resolved_url(), cfg.classifier.freemail_domains)
         self.pipeline = Pipeline(cfg, self.store)
         self.outbox = OutboxWorker(self.store)
+        await self._restore_owner_settings()
         if cfg.smtp is not None:
             from bot.connectors.smtp_out import SmtpSender
 

@@ -81,13 +81,12 @@ class OwnerCommands:
             f"Last digest: {last:%Y-%m-%d %H:%M} UTC")
 
     async def pause(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        self.daemon.outbox.paused = True
+        self.daemon.set_paused(True)
         await asyncio.to_thread(self.daemon.store.audit, "owner", "outbox.paused", "telegram")
         await self.say("Sending is paused. Replies wait as approved; /resume sends them.")
 
     async def resume(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        self.daemon.outbox.paused = False
-        self.daemon.outbox.wake.set()
+        self.daemon.set_paused(False)
         await asyncio.to_thread(self.daemon.store.audit, "owner", "outbox.resumed", "telegram")
         await self.say("Sending again.")
 
@@ -97,7 +96,8 @@ class OwnerCommands:
             await self.say(f"Mode is <b>{self.daemon.config.mode}</b>. Use /mode observe|approve|auto.")
             return
         self.daemon.set_mode(args[0])
-        await asyncio.to_thread(self.daemon.store.audit, "owner", "mode", "telegram", {"mode": args[0]})
+        await asyncio.to_thread(self.daemon.store.audit, "owner", "mode", "telegram",
+                                {"mode": args[0], "config_mode": self.daemon.file_mode})
         await self.say(f"Mode is now <b>{args[0]}</b>.")
 
     async def _address(self, context: ContextTypes.DEFAULT_TYPE, usage: str) -> tuple[str, str] | None:

@@ -314,6 +314,13 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
         with self._tx() as s:
             self._audit(s, actor, event, subject, detail)
 
+    def last_audit(self, events: Sequence[str]) -> dict | None:
+        """The newest audit entry of these events (the owner's runtime settings live there)."""
+        with self._tx() as s:
+            row = s.scalars(select(AuditEntry).where(AuditEntry.event.in_(list(events)))
+                            .order_by(AuditEntry.id.desc()).limit(1)).first()
+            return row.as_dict() if row is not None else None
+
     def purge_bodies(self, older_than: datetime) -> int:
         """Forget bodies and raw messages stored before then; decisions and evidence stay."""
         with self._tx() as s:
