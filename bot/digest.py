@@ -19,6 +19,8 @@ class Item:
     top_signals: str = ""
     reply: str = ""
     error: str = ""
+    first_line: str = ""  # of the message it answers (chats have no subject); "" when not kept
+    sender_name: str = ""
 
 
 @dataclass
@@ -59,6 +61,8 @@ def build(store, since: datetime) -> Digest:
             top_signals=_top(source.get("signals")),
             reply=row.get("body", ""),
             error=row.get("last_error") or "",
+            first_line=row.get("inbound_first_line", ""),
+            sender_name=row.get("sender_name", ""),
         ))
     for s in store.block_suggestions("suggested"):
         digest.items.append(Item(kind="block", id=s["id"], sender=s.get("address") or s.get("sender", ""),
@@ -79,7 +83,7 @@ def render_text(d: Digest) -> str:
         if it.kind == "block":
             lines.append(f"[block? #{it.id}] {it.sender}: {it.subject}")
             continue
-        head = f"[{it.kind} #{it.id}] {it.sender}: {it.subject!r}"
+        head = f"[{it.kind} #{it.id}] {it.sender}: {it.subject or it.first_line!r}"
         if it.score is not None:
             head += f" score {it.score:.1f} {it.language} {it.top_signals}"
         lines.append(head)

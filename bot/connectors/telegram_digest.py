@@ -63,8 +63,8 @@ def render_item(it: Item, first_line: str = "", name: str = "") -> str:
                      "in Telegram from the link.</i>")
         return text
     title = "Draft" if it.kind == "draft" else "Failed"
-    lines = [f"<b>{title} #{it.id}</b> from {who(it.sender, name)}"]
-    about = it.subject or first_line
+    lines = [f"<b>{title} #{it.id}</b> from {who(it.sender, name or it.sender_name)}"]
+    about = it.subject or it.first_line or first_line
     if about:
         lines.append(f"<i>{escape(cut(about, MAX_SUBJECT))}</i>")
     facts = [it.language or "?"]

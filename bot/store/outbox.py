@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from bot.store.models import InboundRow, OutboxRow, RemovalRequest, Sender, utcnow
 
@@ -34,7 +34,8 @@ class OutboxMixin:
     @staticmethod
     def _outbox_rows(s, condition) -> list[dict]:
         rows = s.execute(
-            select(OutboxRow, InboundRow.subject, InboundRow.message_id, Sender.address, Sender.display_name)
+            select(OutboxRow, InboundRow.subject, InboundRow.message_id, Sender.address, Sender.display_name,
+                   func.substr(InboundRow.body, 1, 400))
             .outerjoin(InboundRow, InboundRow.id == OutboxRow.inbound_id)
             .outerjoin(Sender, Sender.id == InboundRow.sender_id)
             .where(condition)
@@ -42,8 +43,9 @@ class OutboxMixin:
         ).all()
         return [
             {**o.as_dict(), "inbound_subject": subject or "", "inbound_message_id": mid or "",
-             "sender": address or "", "sender_name": name or ""}
-            for o, subject, mid, address, name in rows
+             "sender": address or "", "sender_name": name or "",
+             "inbound_first_line": next((line.strip() for line in (excerpt or "").splitlines() if line.strip()), "")}
+            for o, subject, mid, address, name, excerpt in rows
         ]
 
     def outbox_transition(self, outbox_id: int, to_state: str, error: str | None = None) -> dict:

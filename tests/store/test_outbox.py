@@ -89,3 +89,10 @@ def test_undo_of_skip_brings_back_the_draft_and_its_removal_request(store, draft
     store.outbox_transition(oid, "drafted")
     assert store.outbox_get(oid)["state"] == "drafted"
     assert len(store.sender_history("email", sender, "", []).refusals) == 1
+
+
+def test_outbox_rows_carry_the_first_line_of_the_message_they_answer(store, make_inbound, make_decision):
+    """The digest shows what a chat message said (chats have no subject) from the store, not memory."""
+    inbound_id, _ = store.save_inbound(make_inbound(text="\n\n  Hi! Can we book 15 minutes?\nSecond line"))
+    oid = store.record_decision(inbound_id, make_decision(reply_id="first-line@owner"), "drafted")
+    assert store.outbox_get(oid)["inbound_first_line"] == "Hi! Can we book 15 minutes?"
