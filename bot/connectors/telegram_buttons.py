@@ -99,9 +99,8 @@ class DigestButtons:
     async def want(self, outbox_id: int):
         row = await self._outbox(outbox_id)
         sender = row.get("sender") or row["to_address"]
-        await asyncio.to_thread(self.store.set_wanted, row["channel"], sender)
-        await asyncio.to_thread(self.store.add_feedback, "wanted", row.get("inbound_id"),
-                                detail={"outbox_id": outbox_id, "via": "digest"})
+        await asyncio.to_thread(self.store.set_wanted, row["channel"], sender, True, "owner",
+                                row.get("inbound_id"), {"outbox_id": outbox_id, "via": "digest"})
         if row["state"] in ("drafted", "approved"):
             await asyncio.to_thread(self.store.outbox_transition, outbox_id, "discarded",
                                     "the owner marked the sender as wanted")

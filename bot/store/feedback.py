@@ -11,11 +11,13 @@ from bot.store.sender_rows import ensure_sender
 class FeedbackMixin:
     """Feedback methods of the Store."""
 
-    def set_wanted(self, channel: str, sender: str, wanted: bool = True, actor: str = "owner") -> None:
+    def set_wanted(self, channel: str, sender: str, wanted: bool = True, actor: str = "owner",
+                   inbound_id: int | None = None, detail: dict | None = None) -> None:
+        """Allow-list a sender (or take it back); one feedback row, tied to the message if known."""
         with self._tx() as s:
             row = ensure_sender(s, channel, sender, utcnow())
             row.wanted = wanted
-            self._feedback(s, row, "wanted" if wanted else "unwanted", actor)
+            self._feedback(s, row, "wanted" if wanted else "unwanted", actor, inbound_id, detail)
 
     def set_blocked(self, channel: str, sender: str, blocked: bool = True, actor: str = "owner") -> None:
         with self._tx() as s:
