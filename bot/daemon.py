@@ -112,11 +112,12 @@ class Daemon:
                                                           f"imap {cfg.username}@{cfg.host}")))
 
     async def _imap_account(self, conn, cfg) -> None:
-        """Sent folder as sender history first (retried while the server is away), then the inbox."""
+        """Sender history first (the Sent folder, and the inbox mail the owner answered; retried
+        while the server is away), then the watch of the inbox."""
         delay = 5.0
         while True:
             try:
-                history = await conn.read_history()
+                history = await conn.read_history() + await conn.read_answered()
                 break
             except TransientError as e:
                 log.warning("%s@%s: cannot read the Sent folder yet (%s); again in %.0f s",
@@ -126,7 +127,7 @@ class Daemon:
                 delay = min(delay * 2, 300.0)
         items = [("email", rcpts, mid, at) for rcpts, mid, at in history if not own_refusal(mid)]
         n = await asyncio.to_thread(self.store.record_owner_sent_many, items)
-        log.info("read %d sent messages of %s as sender history", n, cfg.username)
+        log.info("read %d sent or answered messages of %s as sender history", n, cfg.username)
 
         async def on_message(uid: int, raw: bytes) -> None:
             outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}")

@@ -23,6 +23,7 @@ T = TypeVar("T")
 History = list[tuple[list[str], str | None, datetime | None]]
 
 _HISTORY_FIELDS = "BODY.PEEK[HEADER.FIELDS (TO CC BCC MESSAGE-ID DATE)]"
+_ANSWERED_FIELDS = "BODY.PEEK[HEADER.FIELDS (FROM REPLY-TO DATE)]"
 _HISTORY_BATCH = 500
 _CHECK_AFTER = 60.0  # seconds a command connection may sit unused before a NOOP checks it
 
@@ -85,6 +86,31 @@ class ImapConnector:
         for batch in batches(newest, _HISTORY_BATCH):
             fetched = client.fetch(batch, [_HISTORY_FIELDS])
             history.extend(_history_entry(_header_block(fetched[uid])) for uid in batch if uid in fetched)
+        return history
+
+    async def read_answered(self, limit: int | None = None) -> History:
+        """The inbox as sender history: the senders of the newest `limit` messages the owner
+        answered (\\Answered), as (sender addresses, None, Date). It covers replies the Sent
+        folder misses (written on another device, or past history_limit)."""
+        limit = self.cfg.history_limit if limit is None else limit
+        if limit <= 0:
+            return []
+        history = await self._command(self._read_answered, limit)
+        log.info("%s: %d answered message(s) in %s read as sender history", self.account,
+                 len(history or []), self.cfg.inbox)
+        return history or []
+
+    def _read_answered(self, client: IMAPClient, limit: int) -> History | None:
+        if select(client, self.cfg.inbox, readonly=True) is None:
+            return None
+        newest = sorted(client.search("ANSWERED"), reverse=True)[:limit]
+        history: History = []
+        for batch in batches(newest, _HISTORY_BATCH):
+            fetched = client.fetch(batch, [_ANSWERED_FIELDS])
+            for uid in batch:
+                if uid in fetched:
+                    senders, _, at = _history_entry(_header_block(fetched[uid]), ("From", "Reply-To"))
+                    history.append((senders, None, at))
         return history
 
     async def mark_handled(self, uid: int, keyword: str | None = None, move_to: str | None = None) -> None:
@@ -180,9 +206,10 @@ def _message_id(value: Any) -> str | None:
     return text.strip() or None
 
 
-def _history_entry(header: bytes) -> tuple[list[str], str | None, datetime | None]:
+def _history_entry(header: bytes, names: tuple[str, ...] = ("To", "Cc", "Bcc")
+                   ) -> tuple[list[str], str | None, datetime | None]:
     msg = BytesHeaderParser(policy=compat32).parsebytes(header)
-    fields = [str(v) for name in ("To", "Cc", "Bcc") for v in msg.get_all(name, [])]
+    fields = [str(v) for name in names for v in msg.get_all(name, [])]
     recipients: list[str] = []
     for _name, address in email.utils.getaddresses(fields):
         address = address.strip().lower()

@@ -334,3 +334,17 @@ def test_backoff_doubles_to_five_minutes_with_jitter():
 def test_renewal_stays_under_the_29_minute_limit(dovecot):
     assert renew_seconds(dovecot.imap_config(poll_seconds=60)) == 600
     assert renew_seconds(dovecot.imap_config(poll_seconds=3600)) == 25 * 60
+
+
+async def test_read_answered_gives_the_senders_of_mail_the_owner_answered(mailbox):
+    """The inbox as sender history: who the owner replied to, even when Sent does not show it."""
+    asked = mail("asked", "a1@x.test").replace(b"Seller <seller@example.test>", b"Kim <Kim@Customer.TEST>")
+    mailbox.append("INBOX", asked, flags=(b"\\Answered", b"\\Seen"))
+    mailbox.append("INBOX", mail("ignored", "a2@x.test"), flags=(b"\\Seen",))
+    connector = ImapConnector(mailbox.imap_config(), MemoryState())
+    try:
+        answered = await connector.read_answered()
+        assert [senders for senders, _mid, _at in answered] == [["kim@customer.test"]]
+        assert await connector.read_answered(limit=0) == []
+    finally:
+        await connector.close()

@@ -144,3 +144,21 @@ async def test_dovecot_restart_during_idle(mailbox, smtp_capture, sqlite_url):
         await wait_until(lambda: len(sent_messages(mailbox)) == 2, timeout=10, what="second copy in Sent")
         await _settled(daemon)
     assert replies_by_parent(smtp_capture) == {message_id_of(before[0]): 1, mid: 1}
+
+
+async def test_a_sender_the_owner_answered_in_the_inbox_is_known(mailbox, smtp_capture, sqlite_url):
+    """The inbox as sender history: someone whose mail the owner answered (\\Answered, the reply
+    not in Sent: written on the phone) is never refused, even when they pitch."""
+    earlier, _ = pitch(70)
+    mailbox.append("INBOX", earlier, flags=(b"\\Answered", b"\\Seen"))  # before the first start
+    config = make_config(mailbox, smtp_capture, sqlite_url)
+    async with running(config) as daemon:
+        again, sender = pitch(70)  # the same person pitches later
+        await asyncio.to_thread(mailbox.deliver, again, sender)
+        stranger, other = pitch(71)
+        await asyncio.to_thread(mailbox.deliver, stranger, other)
+        [captured] = await smtp_capture.wait_for(1, timeout=10)
+        await _settled(daemon)
+        decided = {r["sender"]: r for r in daemon.store.inbound_since(daemon.last_digest)}
+    assert captured.rcpt_tos == [other]  # only the stranger got a refusal
+    assert decided[sender]["blocked_by"] == "known_correspondent" and decided[sender]["action"] == "none"
