@@ -86,7 +86,8 @@ class Daemon:
         return outcome
 
     async def handle_email(self, raw: bytes, source: str) -> Outcome | None:
-        msg = read_message(raw, source, keep_raw=self.config.store.retention_days > 0)
+        # a large mail takes a while to parse: not on the event loop
+        msg = await asyncio.to_thread(read_message, raw, source, keep_raw=self.config.store.retention_days > 0)
         if msg.error:
             log.warning("message %s read with a problem: %s", source, msg.error)
         return await self.handle(msg)

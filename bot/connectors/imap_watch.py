@@ -117,7 +117,8 @@ class InboxWatch:
 
     async def _resume(self, validity: int, highest: int) -> None:
         """Where to start: the stored UID, or (first start, recreated folder) the newest message."""
-        known_validity, last_uid, first_started = self.state.sync_state(CHANNEL, self.account, self.folder)
+        known_validity, last_uid, first_started = await asyncio.to_thread(
+            self.state.sync_state, CHANNEL, self.account, self.folder)
         now = datetime.now(timezone.utc)
         if first_started is not None:
             self._first_started = _utc(first_started)
@@ -133,14 +134,18 @@ class InboxWatch:
                     last_uid, backlog = min(recent) - 1, len(recent)
             log.info("%s %s: first start; existing mail is left alone except %d message(s) of the last %d day(s)",
                      self.account, self.folder, backlog, self.cfg.backlog_days)
-            self.state.set_sync_state(CHANNEL, self.account, self.folder, validity, last_uid)
+            await self._save_position(validity, last_uid)
         elif known_validity != validity:
             log.warning("%s %s: UIDVALIDITY changed from %s to %s: the folder was recreated; "
                         "continuing with new mail only, not replaying the folder",
                         self.account, self.folder, known_validity, validity)
             last_uid = highest
-            self.state.set_sync_state(CHANNEL, self.account, self.folder, validity, last_uid)
+            await self._save_position(validity, last_uid)
         self._validity, self._last_uid = validity, last_uid
+
+    async def _save_position(self, validity: int, last_uid: int) -> None:
+        """The store is synchronous: it writes in a thread, never on the event loop."""
+        await asyncio.to_thread(self.state.set_sync_state, CHANNEL, self.account, self.folder, validity, last_uid)
 
     async def _catch_up(self, on_message: OnMessage) -> None:
         """Hand on every message above the last UID, in UID order; repeat until none is new."""
@@ -164,7 +169,7 @@ class InboxWatch:
                     else:
                         await on_message(uid, raw)
                 self._last_uid = uid
-                self.state.set_sync_state(CHANNEL, self.account, self.folder, self._validity, uid)
+                await self._save_position(self._validity, uid)
 
     async def _idle(self) -> None:
         """IDLE until the server reports new mail, the renewal time is up, or stop is set."""
