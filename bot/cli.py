@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
 from pathlib import Path
 
 import click
@@ -25,14 +23,10 @@ def _load(path: str | None) -> Config:
         raise click.ClickException(str(e)) from e
 
 
-def _logging(level: str, quiet: bool = False) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if quiet else getattr(logging, level),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("alembic", "mail.log", "httpx", "telegram.ext"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+def _logging(config: Config, quiet: bool = False) -> None:
+    from bot import logs
+
+    logs.setup(config.log_level, config.log_format, quiet)
 
 
 def _store(url: str, config: Config):
@@ -56,7 +50,7 @@ def run(config_file) -> None:
     from bot.daemon import Daemon
 
     config = _load(config_file)
-    _logging(config.log_level)
+    _logging(config)
     try:
         asyncio.run(Daemon(config, config_file).run())
     except ConfigError as e:
@@ -152,7 +146,7 @@ def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json) ->
     from bot.triage import read_sent, triage as run_triage, with_overrides
 
     config = with_overrides(_load(config_file), me, authserv_ids, mode)
-    _logging(config.log_level, quiet=True)
+    _logging(config, quiet=True)
     if not config.owner.addresses:
         err.print("[yellow]no owner address (--me or owner.addresses): no message can be answered[/]")
     store = _store(db_url or "sqlite://", config)
@@ -310,7 +304,7 @@ def evaluate(paths, config_file, me, authserv_ids, as_json) -> None:
     from bot.triage import with_overrides
 
     config = with_overrides(_load(config_file), me, authserv_ids, "auto")
-    _logging(config.log_level, quiet=True)
+    _logging(config, quiet=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True, disable=not err.is_terminal) as bar:
         tasks: dict[str, int] = {}

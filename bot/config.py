@@ -192,6 +192,7 @@ class Config(_Section):
     reply: Reply = Field(default_factory=Reply)
     unsubscribe: Unsubscribe = Field(default_factory=Unsubscribe)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"  # json: one object per line, for journald/Loki
     source_file: str = ""  # set by load(); where this config came from
 
     @property

@@ -60,3 +60,24 @@ def test_sighup_reloads_and_sigterm_stops(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_json_logs_are_one_object_per_line(tmp_path):
+    import json
+
+    port, db, cfg, log = free_port(), tmp_path / "n.db", tmp_path / "n.toml", tmp_path / "log"
+    cfg.write_text('log_format = "json"\n' + config_text(port, db, "approve"))
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
+                                stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
+                                env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    try:
+        wait_for(lambda: "nejtak running" in log.read_text(), what="start")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+        entries = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+        assert any(e["logger"] == "nejtak.daemon" and e["message"].startswith("nejtak running") for e in entries)
+        assert {"time", "level", "logger", "message"} <= set(entries[0])
+    finally:
+        if proc.poll() is None:
+            proc.kill()
