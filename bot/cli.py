@@ -217,12 +217,14 @@ def config_check(config_file, config_opt) -> None:
         problems = [str(e)]
     if problems:
         raise click.ClickException("\n".join(problems))
-    if config.imap or config.smtp:
-        for section in [*config.imap, *([config.smtp] if config.smtp else [])]:
-            try:
-                section.password()
-            except ConfigError as e:
-                err.print(f"[yellow]warning:[/] {e}")
+    secrets = [s.password for s in [*config.imap, *([config.smtp] if config.smtp else [])]]
+    if config.telegram is not None:
+        secrets.append(config.telegram.token)
+    for read_secret in secrets:  # present now? (the daemon needs them when it starts)
+        try:
+            read_secret()
+        except ConfigError as e:
+            err.print(f"[yellow]warning:[/] {e}")
     click.echo(f"{path or 'defaults'}: ok (mode {config.mode}, {len(config.owner.addresses)} owner address(es))")
 
 
