@@ -178,8 +178,11 @@ def _print_table(rows: list[dict]) -> None:
     from bot.report import top_signals
 
     table = Table(show_lines=False)
-    for col in ("source", "sender", "score", "lang", "action", "blocked by", "why"):
-        table.add_column(col, overflow="fold")
+    for col in ("source", "sender"):
+        table.add_column(col, overflow="ellipsis", no_wrap=True, max_width=28)
+    for col in ("score", "lang", "action", "blocked by"):
+        table.add_column(col, no_wrap=True, justify="right" if col == "score" else "left")
+    table.add_column("why", overflow="fold", min_width=40)
     for r in rows:
         action = r["action"] + (" +escalate" if r["escalate"] else "")
         why = r["error"] or top_signals(r)
