@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.identity import org_domain
 from bot.store.models import Sender
 
 
@@ -20,25 +21,9 @@ def strip_message_id(message_id: str | None) -> str:
     return (message_id or "").strip().strip("<>").strip()
 
 
-@lru_cache(maxsize=1)
-def _psl():
-    try:
-        from publicsuffixlist import PublicSuffixList
-    except ImportError:  # pragma: no cover - a dependency, but degrade gracefully
-        return None
-    return PublicSuffixList()
-
-
-@lru_cache(maxsize=4096)
 def org_domain_of(address: str) -> str:
     """The registrable domain of an address (mail.acme.co.uk -> acme.co.uk), "" for chats."""
-    if "@" not in address:
-        return ""
-    domain = address.rsplit("@", 1)[1].strip(".").lower()
-    psl = _psl()
-    if not domain or psl is None:
-        return domain
-    return psl.privatesuffix(domain) or domain
+    return org_domain(address.rsplit("@", 1)[1]) if "@" in address else ""
 
 
 def insert_ignoring_conflicts(session: Session, model, rows: list[dict[str, Any]]) -> None:
