@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import config as config_mod
 from bot import digest as digest_mod
+from bot import unsubscribe as unsubscribe_mod
 from bot.config import Config, ConfigError
 from bot.errors import PermanentError, TransientError
 from bot.inbound import Inbound
@@ -80,7 +81,7 @@ class Daemon:
             return None
         if outcome.decision and outcome.decision.action == "reply" and self.outbox:
             self.outbox.wake.set()
-        if outcome.decision and outcome.decision.action in ("draft", "suggest_block", "unsubscribe"):
+        if outcome.decision and outcome.decision.action in ("draft", "suggest_block"):
             log.info("waiting for the owner: %s from %s (%s)", outcome.decision.action, msg.sender,
                      msg.subject[:80])
         return outcome
@@ -90,7 +91,24 @@ class Daemon:
         msg = await asyncio.to_thread(read_message, raw, source, keep_raw=self.config.store.retention_days > 0)
         if msg.error:
             log.warning("message %s read with a problem: %s", source, msg.error)
-        return await self.handle(msg)
+        outcome = await self.handle(msg)
+        if outcome and outcome.decision and outcome.decision.action == "unsubscribe":
+            await self.unsubscribe(msg, raw, outcome.inbound_id)
+        return outcome
+
+    async def unsubscribe(self, msg: Inbound, raw: bytes, inbound_id: int) -> None:
+        """Bulk marketing: RFC 8058 one-click with the owner's consent, recorded in the audit log."""
+        if not self.config.unsubscribe.consent:
+            log.info("waiting for the owner: unsubscribe from %s (%s)", msg.sender, msg.subject[:80])
+            return
+        try:
+            url, ok, reason = await unsubscribe_mod.one_click(msg, raw)
+            await asyncio.to_thread(self.store.audit, "nejtak", "unsubscribe", f"inbound:{inbound_id}",
+                                    {"url": url, "ok": ok, "reason": reason})
+        except Exception:  # the message is stored and decided; an unsubscribe problem must not undo that
+            log.exception("unsubscribe from %s failed", msg.sender)
+            return
+        log.info("unsubscribe from %s: %s %s (%s)", msg.sender, "done" if ok else "not done", url or "", reason)
 
     # -- connectors -------------------------------------------------------------------------
 

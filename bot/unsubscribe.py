@@ -1,0 +1,100 @@
+"""RFC 8058 one-click unsubscribe: find a target the sender's DKIM signature vouches for, POST to it."""
+from __future__ import annotations
+
+import asyncio
+import re
+import ssl as ssl_mod
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+import aiohttp
+import dkim
+
+from bot.inbound import Inbound
+
+ONE_CLICK = "List-Unsubscribe=One-Click"
+_ENTRY = re.compile(r"<([^>]*)>")  # RFC 2369: each URI in angle brackets
+_WHITESPACE = re.compile(r"\s+")  # folding whitespace inside a URI is ignored (RFC 2369)
+# Both fields must be signed (RFC 8058 section 4), else anyone could add them to a signed mail.
+_MUST_BE_SIGNED = ("list-unsubscribe", "list-unsubscribe-post")
+
+
+def https_uri(value: str) -> str | None:
+    """The first https URI among the <...> entries of a List-Unsubscribe value (mailto ignored)."""
+    for entry in _ENTRY.findall(value):
+        uri = _WHITESPACE.sub("", entry)
+        parts = urlsplit(uri)
+        if parts.scheme.lower() == "https" and parts.hostname:
+            return uri
+    return None
+
+
+def _covering_signature(msg: Inbound, raw: bytes, dnsfunc: Callable | None) -> tuple[bool, str]:
+    """(True, "d=domain") for the first DKIM signature that verifies and signs every List-Unsubscribe
+    and List-Unsubscribe-Post field of the message; else (False, why not)."""
+    verifier = dkim.DKIM(raw)
+    count = sum(1 for name, _ in verifier.headers if name.lower() == b"dkim-signature")
+    if not count:
+        return False, "no DKIM signature"
+    dns = {} if dnsfunc is None else {"dnsfunc": dnsfunc}
+    reasons = []
+    for idx in range(count):
+        try:
+            valid = verifier.verify(idx=idx, **dns)
+        except Exception as e:  # noqa: BLE001  dkimpy and the DNS library raise their own and builtin errors
+            reasons.append(f"signature {idx + 1}: {e}")
+            continue
+        domain = (verifier.domain or b"").decode("ascii", "replace")
+        if not valid:
+            reasons.append(f"signature {idx + 1} (d={domain}) does not verify")
+            continue
+        signed = [h.decode("ascii", "replace") for h in verifier.include_headers]
+        # A field counts only when every instance of it is signed: DKIM signs the bottom-most
+        # ones, and a field added on top would be the one we read.
+        unsigned = [n for n in _MUST_BE_SIGNED if signed.count(n) < len(msg.header_all(n))]
+        if unsigned:
+            reasons.append(f"signature {idx + 1} (d={domain}) does not cover {', '.join(unsigned)}")
+            continue
+        return True, f"d={domain}"
+    return False, "; ".join(reasons)
+
+
+def one_click_target(msg: Inbound, raw: bytes, dnsfunc: Callable | None = None) -> tuple[str | None, str]:
+    """The https URI to POST to, or None with the reason. Blocking (DNS): call it in a thread."""
+    posts = [v.strip().lower() for v in msg.header_all("list-unsubscribe-post")]
+    if posts != [ONE_CLICK.lower()]:
+        return None, "no List-Unsubscribe-Post: List-Unsubscribe=One-Click"
+    uris = [u for u in map(https_uri, msg.header_all("list-unsubscribe")) if u]
+    if len(msg.header_all("list-unsubscribe")) != 1 or not uris:
+        return None, "no single List-Unsubscribe header with an https URI"
+    covered, reason = _covering_signature(msg, raw, dnsfunc)
+    if not covered:
+        return None, reason
+    return uris[0], f"one-click, signed by {reason}"
+
+
+async def unsubscribe(url: str, timeout: float = 15,
+                      ssl: ssl_mod.SSLContext | bool = True) -> tuple[bool, str]:
+    """POST the one-click request: no cookies, no redirects (a 3xx is a failure); (ok, reason)."""
+    try:
+        async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
+                                         timeout=aiohttp.ClientTimeout(total=timeout)) as session:
+            async with session.post(url, data=ONE_CLICK.encode("ascii"), allow_redirects=False, ssl=ssl,
+                                    headers={"Content-Type": "application/x-www-form-urlencoded"}) as resp:
+                status = resp.status
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError, ValueError) as e:
+        return False, f"request failed: {type(e).__name__}: {e}"
+    if 200 <= status < 300:
+        return True, f"HTTP {status}"
+    if 300 <= status < 400:
+        return False, f"HTTP {status}: a redirect, not followed (RFC 8058)"
+    return False, f"HTTP {status}"
+
+
+async def one_click(msg: Inbound, raw: bytes) -> tuple[str | None, bool, str]:
+    """Find the target (in a thread: DNS) and POST to it: (url or None, ok, reason)."""
+    url, reason = await asyncio.to_thread(one_click_target, msg, raw)
+    if url is None:
+        return None, False, reason
+    ok, reason = await unsubscribe(url)
+    return url, ok, reason

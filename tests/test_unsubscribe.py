@@ -1,0 +1,240 @@
+"""RFC 8058 one-click unsubscribe against a real HTTPS server, with real DKIM signatures."""
+from __future__ import annotations
+
+import asyncio
+import base64
+import functools
+import smtplib
+import ssl
+import time
+from datetime import datetime, timezone
+from email.utils import format_datetime
+
+import dkim
+import pytest
+import trustme
+from aiohttp import web
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from bot import unsubscribe as unsubscribe_mod
+from bot.config import parse
+from bot.daemon import Daemon
+from bot.mail.reader import read_message
+from bot.store import Store
+from bot.unsubscribe import one_click_target, unsubscribe
+from tests.daemon.helpers import OWNER, PITCH_BODY, wait_until
+from tests.fixtures.smtp import free_port
+
+SENDER = "news@shop.example"
+SELECTOR, DOMAIN = b"s1", b"shop.example"
+SIGNED = [b"from", b"to", b"subject", b"date", b"message-id", b"list-unsubscribe", b"list-unsubscribe-post"]
+
+
+@pytest.fixture(scope="module")
+def dkim_key() -> tuple[bytes, bytes]:
+    """(private key PEM for dkim.sign, the DNS TXT record that publishes its public key)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+                            serialization.NoEncryption())
+    spki = key.public_key().public_bytes(serialization.Encoding.DER,
+                                         serialization.PublicFormat.SubjectPublicKeyInfo)
+    return pem, b"v=DKIM1; k=rsa; p=" + base64.b64encode(spki)
+
+
+@pytest.fixture(scope="module")
+def dns(dkim_key):
+    """A dnsfunc for dkimpy that knows only the test domain's key."""
+    def lookup(name: bytes, timeout: float = 5) -> bytes | None:
+        return dkim_key[1] if name == SELECTOR + b"._domainkey." + DOMAIN + b"." else None
+    return lookup
+
+
+class Endpoint:
+    """An HTTPS server on 127.0.0.1 that records every request it gets."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict] = []
+        self.ca = trustme.CA()
+        self.client_ssl = ssl.create_default_context()
+        self.ca.configure_trust(self.client_ssl)
+        self.base = ""
+
+    async def _record(self, request: web.Request) -> web.Response:
+        self.requests.append({"method": request.method, "path": request.path,
+                              "body": await request.read(), "headers": dict(request.headers)})
+        if request.path == "/redirect":
+            return web.Response(status=302, headers={"Location": f"{self.base}/landing",
+                                                     "Set-Cookie": "tracked=1"})
+        if request.path == "/broken":
+            return web.Response(status=500)
+        return web.Response(text="unsubscribed", headers={"Set-Cookie": "session=abc"})
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._record)
+        self.runner = web.AppRunner(app)
+        await self.runner.setup()
+        server_ssl = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        self.ca.issue_cert("127.0.0.1").configure_cert(server_ssl)
+        site = web.TCPSite(self.runner, "127.0.0.1", 0, ssl_context=server_ssl)
+        await site.start()
+        self.base = f"https://127.0.0.1:{self.runner.addresses[0][1]}"
+
+    def paths(self) -> list[str]:
+        return [r["path"] for r in self.requests]
+
+
+@pytest.fixture
+async def endpoint():
+    server = Endpoint()
+    await server.start()
+    yield server
+    await server.runner.cleanup()
+
+
+def list_mail(pem: bytes, unsubscribe_header: str | None, *, post: bool = True,
+              signed: list[bytes] = SIGNED, body: str = "Our spring sale starts today!\n") -> bytes:
+    """A marketing mail to the owner, DKIM-signed by shop.example over the `signed` fields."""
+    head = (f"Authentication-Results: mx.test; dmarc=pass header.from={DOMAIN.decode()}\r\n"
+            f"From: Shop <{SENDER}>\r\nTo: {OWNER}\r\nSubject: Grow your sales with our SEO service\r\n"
+            f"Date: {format_datetime(datetime.now(timezone.utc))}\r\n"
+            f"Message-ID: <{time.time_ns()}@shop.example>\r\n")
+    if unsubscribe_header is not None:
+        head += f"List-Unsubscribe: {unsubscribe_header}\r\n"
+    if post:
+        head += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+    raw = (head + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           + body.replace("\n", "\r\n")).encode()
+    sig = dkim.sign(raw, SELECTOR, DOMAIN, pem, include_headers=signed)
+    return sig + raw
+
+
+def target(raw: bytes, dns) -> tuple[str | None, str]:
+    return one_click_target(read_message(raw, "test", keep_raw=True), raw, dnsfunc=dns)
+
+
+# -- which messages qualify ---------------------------------------------------------------------
+
+def test_a_signed_one_click_mail_gives_its_https_uri(dkim_key, dns):
+    raw = list_mail(dkim_key[0], "<mailto:off@shop.example>, <https://shop.example/u/42?t=x>")
+    assert target(raw, dns) == ("https://shop.example/u/42?t=x", "one-click, signed by d=shop.example")
+
+
+def test_without_list_unsubscribe_post_nothing(dkim_key, dns):
+    raw = list_mail(dkim_key[0], "<https://shop.example/u/42>", post=False,
+                    signed=[h for h in SIGNED if h != b"list-unsubscribe-post"])
+    url, reason = target(raw, dns)
+    assert url is None and "List-Unsubscribe-Post" in reason
+
+
+@pytest.mark.parametrize("value", ["<http://shop.example/u/42>", "<mailto:off@shop.example?subject=unsub>",
+                                   "https://shop.example/u/42"])  # the last: no <...>, not RFC 2369
+def test_without_an_https_uri_nothing(dkim_key, dns, value):
+    url, reason = target(list_mail(dkim_key[0], value), dns)
+    assert url is None and "https" in reason
+
+
+def test_a_signature_that_leaves_out_list_unsubscribe_post_does_not_count(dkim_key, dns):
+    raw = list_mail(dkim_key[0], "<https://shop.example/u/42>",
+                    signed=[h for h in SIGNED if h != b"list-unsubscribe-post"])
+    assert dkim.verify(raw, dnsfunc=dns)  # the signature itself is good
+    url, reason = target(raw, dns)
+    assert url is None and "does not cover list-unsubscribe-post" in reason
+
+
+def test_a_mail_altered_after_signing_does_not_count(dkim_key, dns):
+    raw = list_mail(dkim_key[0], "<https://shop.example/u/42>")
+    forged = raw.replace(b"https://shop.example/u/42", b"https://victim.example/delete")
+    url, reason = target(forged, dns)
+    assert url is None and "does not verify" in reason
+
+
+def test_a_list_unsubscribe_added_on_top_of_a_signed_one_does_not_count(dkim_key, dns):
+    raw = list_mail(dkim_key[0], "<https://shop.example/u/42>")
+    url, _ = target(b"List-Unsubscribe: <https://victim.example/delete>\r\n" + raw, dns)
+    assert url is None
+
+
+def test_an_unsigned_mail_or_an_unknown_key_does_not_count(dkim_key, dns):
+    raw = list_mail(dkim_key[0], "<https://shop.example/u/42>")
+    unsigned = raw.split(b"\r\n", 1)[1]
+    while unsigned[:1] in (b" ", b"\t"):  # the signature's folded lines
+        unsigned = unsigned.split(b"\r\n", 1)[1]
+    assert target(unsigned, dns) == (None, "no DKIM signature")
+    url, reason = target(raw, lambda name, timeout=5: None)
+    assert url is None and "does not verify" in reason
+
+
+# -- the POST ---------------------------------------------------------------------------------
+
+async def test_a_valid_one_click_mail_gets_exactly_one_post_without_cookies(endpoint, dkim_key, dns):
+    raw = list_mail(dkim_key[0], f"<mailto:off@shop.example>, <{endpoint.base}/u/42>")
+    url, _ = target(raw, dns)
+    assert url == f"{endpoint.base}/u/42"
+    assert await unsubscribe(url, ssl=endpoint.client_ssl) == (True, "HTTP 200")
+    [request] = endpoint.requests
+    assert (request["method"], request["path"], request["body"]) == ("POST", "/u/42", b"List-Unsubscribe=One-Click")
+    assert request["headers"]["Content-Type"] == "application/x-www-form-urlencoded"
+    assert "Cookie" not in request["headers"]
+
+
+async def test_a_redirect_is_a_failure_and_not_followed(endpoint):
+    ok, reason = await unsubscribe(f"{endpoint.base}/redirect", ssl=endpoint.client_ssl)
+    assert not ok and "302" in reason
+    assert endpoint.paths() == ["/redirect"]
+
+
+async def test_a_server_error_is_a_failure(endpoint):
+    assert await unsubscribe(f"{endpoint.base}/broken", ssl=endpoint.client_ssl) == (False, "HTTP 500")
+
+
+async def test_an_untrusted_certificate_or_no_server_is_a_failure(endpoint):
+    ok, reason = await unsubscribe(f"{endpoint.base}/u/42")  # the system trust does not know the test CA
+    assert not ok and "request failed" in reason
+    ok, reason = await unsubscribe(f"https://127.0.0.1:{free_port()}/u/42", timeout=5)
+    assert not ok and "request failed" in reason
+    assert endpoint.requests == []
+
+
+# -- through the daemon -------------------------------------------------------------------------
+
+def _config(store_url: str, port: int, consent: bool):
+    return parse(f'mode = "auto"\n[owner]\nname = "Test Owner"\naddresses = ["{OWNER}"]\n'
+                 f'trusted_authserv_ids = ["mx.test"]\n[store]\nurl = "{store_url}"\n'
+                 f'[intake]\nenabled = true\nhost = "127.0.0.1"\nport = {port}\nhostname = "intake.test"\n'
+                 f'[unsubscribe]\nconsent = {"true" if consent else "false"}\n')
+
+
+def _send(port: int, raw: bytes) -> None:
+    with smtplib.SMTP("127.0.0.1", port, timeout=30) as client:
+        client.sendmail(SENDER, [OWNER], raw)
+
+
+@pytest.mark.parametrize("consent", [True, False])
+async def test_the_daemon_unsubscribes_only_with_consent(tmp_path, monkeypatch, dkim_key, dns, endpoint, consent):
+    # The daemon uses real DNS and the system trust; here the test's key and CA stand in.
+    monkeypatch.setattr(unsubscribe_mod, "one_click_target",
+                        functools.partial(unsubscribe_mod.one_click_target, dnsfunc=dns))
+    monkeypatch.setattr(unsubscribe_mod, "unsubscribe",
+                        functools.partial(unsubscribe_mod.unsubscribe, ssl=endpoint.client_ssl))
+    port = free_port()
+    store = Store(f"sqlite:///{tmp_path / 'nejtak.db'}")
+    daemon = Daemon(_config(f"sqlite:///{tmp_path / 'nejtak.db'}", port, consent), store=store)
+    raw = list_mail(dkim_key[0], f"<mailto:off@shop.example>, <{endpoint.base}/u/42>", body=PITCH_BODY)
+    await asyncio.wait_for(daemon.start(), 20)
+    try:
+        await asyncio.to_thread(_send, port, raw)  # the intake answers 250 once the message is handled
+        [row] = await wait_until(lambda: store.inbound_since(datetime(2000, 1, 1, tzinfo=timezone.utc)),
+                                 what="message decided")
+        assert (row["unsolicited"], row["action"], row["blocked_by"]) == (True, "unsubscribe", "mailing_list")
+        audit = store.last_audit(["unsubscribe"])
+    finally:
+        await asyncio.wait_for(daemon.stop(), 20)
+    if consent:
+        assert [(r["method"], r["path"], r["body"]) for r in endpoint.requests] == \
+            [("POST", "/u/42", b"List-Unsubscribe=One-Click")]
+        assert audit["subject"] == f"inbound:{row['id']}"
+        assert audit["detail"] == {"url": f"{endpoint.base}/u/42", "ok": True, "reason": "HTTP 200"}
+    else:
+        assert endpoint.requests == [] and audit is None
