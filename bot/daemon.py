@@ -93,7 +93,10 @@ class Daemon:
             log.warning("message %s read with a problem: %s", source, msg.error)
         outcome = await self.handle(msg)
         if outcome and outcome.decision and outcome.decision.action == "unsubscribe":
-            await self.unsubscribe(msg, raw, outcome.inbound_id)
+            # DNS and an HTTPS request take seconds: the intake's 250 and the IMAP flag do not wait
+            task = asyncio.create_task(self.unsubscribe(msg, raw, outcome.inbound_id))
+            self.tasks.append(task)
+            task.add_done_callback(lambda t: t in self.tasks and self.tasks.remove(t))
         return outcome
 
     async def unsubscribe(self, msg: Inbound, raw: bytes, inbound_id: int) -> None:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import re
+import socket
 import ssl as ssl_mod
 from collections.abc import Callable
 from urllib.parse import urlsplit
@@ -73,9 +75,29 @@ def one_click_target(msg: Inbound, raw: bytes, dnsfunc: Callable | None = None) 
     return uris[0], f"one-click, signed by {reason}"
 
 
-async def unsubscribe(url: str, timeout: float = 15,
-                      ssl: ssl_mod.SSLContext | bool = True) -> tuple[bool, str]:
-    """POST the one-click request: no cookies, no redirects (a 3xx is a failure); (ok, reason)."""
+async def _public_host(url: str) -> str | None:
+    """Why the URL's host may not be asked (it resolves to this machine or a private network),
+    or None. A sender controls the URL: nejtak must not POST into the owner's own network."""
+    host = urlsplit(url).hostname or ""
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, 443, type=socket.SOCK_STREAM)
+    except OSError as e:
+        return f"cannot resolve {host}: {e}"
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            return f"{host} is {address}, not a public address"
+    return None
+
+
+async def unsubscribe(url: str, timeout: float = 15, ssl: ssl_mod.SSLContext | bool = True,
+                      allow_private: bool = False) -> tuple[bool, str]:
+    """POST the one-click request: no cookies, no redirects (a 3xx is a failure), public hosts
+    only unless allow_private (tests); (ok, reason)."""
+    if not allow_private:
+        refused = await _public_host(url)
+        if refused:
+            return False, f"not asked: {refused}"
     try:
         async with aiohttp.ClientSession(cookie_jar=aiohttp.DummyCookieJar(),
                                          timeout=aiohttp.ClientTimeout(total=timeout)) as session:

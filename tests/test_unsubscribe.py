@@ -172,7 +172,7 @@ async def test_a_valid_one_click_mail_gets_exactly_one_post_without_cookies(endp
     raw = list_mail(dkim_key[0], f"<mailto:off@shop.example>, <{endpoint.base}/u/42>")
     url, _ = target(raw, dns)
     assert url == f"{endpoint.base}/u/42"
-    assert await unsubscribe(url, ssl=endpoint.client_ssl) == (True, "HTTP 200")
+    assert await unsubscribe(url, ssl=endpoint.client_ssl, allow_private=True) == (True, "HTTP 200")
     [request] = endpoint.requests
     assert (request["method"], request["path"], request["body"]) == ("POST", "/u/42", b"List-Unsubscribe=One-Click")
     assert request["headers"]["Content-Type"] == "application/x-www-form-urlencoded"
@@ -180,19 +180,19 @@ async def test_a_valid_one_click_mail_gets_exactly_one_post_without_cookies(endp
 
 
 async def test_a_redirect_is_a_failure_and_not_followed(endpoint):
-    ok, reason = await unsubscribe(f"{endpoint.base}/redirect", ssl=endpoint.client_ssl)
+    ok, reason = await unsubscribe(f"{endpoint.base}/redirect", ssl=endpoint.client_ssl, allow_private=True)
     assert not ok and "302" in reason
     assert endpoint.paths() == ["/redirect"]
 
 
 async def test_a_server_error_is_a_failure(endpoint):
-    assert await unsubscribe(f"{endpoint.base}/broken", ssl=endpoint.client_ssl) == (False, "HTTP 500")
+    assert await unsubscribe(f"{endpoint.base}/broken", ssl=endpoint.client_ssl, allow_private=True) == (False, "HTTP 500")
 
 
 async def test_an_untrusted_certificate_or_no_server_is_a_failure(endpoint):
-    ok, reason = await unsubscribe(f"{endpoint.base}/u/42")  # the system trust does not know the test CA
+    ok, reason = await unsubscribe(f"{endpoint.base}/u/42", allow_private=True)  # the system trust does not know the test CA
     assert not ok and "request failed" in reason
-    ok, reason = await unsubscribe(f"https://127.0.0.1:{free_port()}/u/42", timeout=5)
+    ok, reason = await unsubscribe(f"https://127.0.0.1:{free_port()}/u/42", timeout=5, allow_private=True)
     assert not ok and "request failed" in reason
     assert endpoint.requests == []
 
@@ -217,17 +217,19 @@ async def test_the_daemon_unsubscribes_only_with_consent(tmp_path, monkeypatch, 
     monkeypatch.setattr(unsubscribe_mod, "one_click_target",
                         functools.partial(unsubscribe_mod.one_click_target, dnsfunc=dns))
     monkeypatch.setattr(unsubscribe_mod, "unsubscribe",
-                        functools.partial(unsubscribe_mod.unsubscribe, ssl=endpoint.client_ssl))
+                        functools.partial(unsubscribe_mod.unsubscribe, ssl=endpoint.client_ssl, allow_private=True))
     port = free_port()
     store = Store(f"sqlite:///{tmp_path / 'nejtak.db'}")
     daemon = Daemon(_config(f"sqlite:///{tmp_path / 'nejtak.db'}", port, consent), store=store)
     raw = list_mail(dkim_key[0], f"<mailto:off@shop.example>, <{endpoint.base}/u/42>", body=PITCH_BODY)
     await asyncio.wait_for(daemon.start(), 20)
     try:
-        await asyncio.to_thread(_send, port, raw)  # the intake answers 250 once the message is handled
+        await asyncio.to_thread(_send, port, raw)  # the intake answers 250 once the message is decided
         [row] = await wait_until(lambda: store.inbound_since(datetime(2000, 1, 1, tzinfo=timezone.utc)),
                                  what="message decided")
         assert (row["unsolicited"], row["action"], row["blocked_by"]) == (True, "unsubscribe", "mailing_list")
+        if consent:  # it runs after the intake's 250, so the sending server is not kept waiting
+            await wait_until(lambda: store.last_audit(["unsubscribe"]), what="unsubscribe done")
         audit = store.last_audit(["unsubscribe"])
     finally:
         await asyncio.wait_for(daemon.stop(), 20)
@@ -238,3 +240,11 @@ async def test_the_daemon_unsubscribes_only_with_consent(tmp_path, monkeypatch, 
         assert audit["detail"] == {"url": f"{endpoint.base}/u/42", "ok": True, "reason": "HTTP 200"}
     else:
         assert endpoint.requests == [] and audit is None
+
+
+async def test_a_target_on_this_machine_or_a_private_network_is_never_asked(endpoint):
+    """The URL comes from the sender: nejtak does not POST into the owner's own network."""
+    for url in (f"{endpoint.base}/u/42", "https://10.0.0.1/u", "https://[::1]/u", "https://localhost/u"):
+        ok, reason = await unsubscribe(url, ssl=endpoint.client_ssl, timeout=2)
+        assert not ok and reason.startswith("not asked:"), (url, reason)
+    assert endpoint.requests == []
