@@ -198,11 +198,11 @@ async def bench(fill: str, inbox: int, sent: int) -> int:
             await daemon.stop()
         replies = len(capture.messages)
 
-    history = [r.args[0] for r in collect.records if r.msg.startswith("read %d sent messages")]
+    history = [r.args[0] for r in collect.records if r.msg.startswith("read %d sent or answered messages")]
     print(f"store opened        {t_store - t0:.2f} s  (SQLite, schema created)")
     print(f"daemon.start()      {t_ready - t0:.2f} s  (ready: Sent read as history, watch started)")
     print(f"ready and idle      {t_idle - t0:.2f} s  (the inbox watch in IDLE)")
-    print(f"history read        {history[0] if history else '?'} sent messages "
+    print(f"history read        {history[0] if history else '?'} sent or answered messages "
           f"(history_limit {config.imap[0].history_limit})")
     print(f"watch resumes at    UID {last_uid} of INBOX (UIDVALIDITY {validity}); existing mail left alone")
     print(f"memory baseline     {mb(baseline)} RSS before the start")
