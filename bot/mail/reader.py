@@ -10,15 +10,8 @@ from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 
 from bot.inbound import Inbound
-from bot.mail.text import (
-    clean_header,
-    decode_bytes,
-    decode_header_value,
-    find_links,
-    html_to_text,
-    html_urls,
-    split_reply,
-)
+from bot.mail.decode import clean_header, decode_bytes, decode_header_value
+from bot.mail.text import find_links, html_to_text, html_urls, split_reply
 
 MAX_BYTES = 25 * 1024 * 1024  # larger messages are read headers-only
 MAX_TEXT_CHARS = 256 * 1024  # decoded body text kept
