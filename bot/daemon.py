@@ -99,19 +99,22 @@ class Daemon:
             task.add_done_callback(lambda t: t in self.tasks and self.tasks.remove(t))
         return outcome
 
-    async def unsubscribe(self, msg: Inbound, raw: bytes, inbound_id: int) -> None:
-        """Bulk marketing: RFC 8058 one-click with the owner's consent, recorded in the audit log."""
-        if not self.config.unsubscribe.consent:
+    async def unsubscribe(self, msg: Inbound, raw: bytes, inbound_id: int,
+                          consent: bool | None = None) -> tuple[str | None, bool, str] | None:
+        """Bulk marketing: RFC 8058 one-click with the owner's consent (the setting, or `consent`:
+        a tap in the digest), recorded in the audit log; (url, ok, reason), None when not tried."""
+        if not (self.config.unsubscribe.consent if consent is None else consent):
             log.info("waiting for the owner: unsubscribe from %s (%s)", msg.sender, msg.subject[:80])
-            return
+            return None
         try:
             url, ok, reason = await unsubscribe_mod.one_click(msg, raw)
             await asyncio.to_thread(self.store.audit, "nejtak", "unsubscribe", f"inbound:{inbound_id}",
                                     {"url": url, "ok": ok, "reason": reason})
         except Exception:  # the message is stored and decided; an unsubscribe problem must not undo that
             log.exception("unsubscribe from %s failed", msg.sender)
-            return
+            return None
         log.info("unsubscribe from %s: %s %s (%s)", msg.sender, "done" if ok else "not done", url or "", reason)
+        return url, ok, reason
 
     # -- connectors -------------------------------------------------------------------------
 

@@ -8,10 +8,11 @@ from datetime import datetime, time, timedelta
 
 @dataclass
 class Item:
-    """One thing waiting for the owner: a draft, a failed reply, or a block suggestion."""
+    """One thing waiting for the owner: a draft, a failed reply, a block suggestion, or bulk mail
+    to unsubscribe from."""
 
-    kind: str  # draft | failed | block
-    id: int  # outbox id, or block suggestion id
+    kind: str  # draft | failed | block | unsubscribe
+    id: int  # outbox id, block suggestion id, or inbound id (unsubscribe)
     sender: str
     subject: str
     language: str = ""
@@ -28,6 +29,10 @@ class Digest:
     since: datetime
     counts: Counter = field(default_factory=Counter)
     items: list[Item] = field(default_factory=list)
+
+
+UNSUBSCRIBE_HINT = ("bulk mail with a one-click unsubscribe: tap Unsubscribe in the Telegram digest "
+                    "(or set [unsubscribe] consent = true)")
 
 
 def _top(signals: list | None, n: int = 3) -> str:
@@ -67,6 +72,12 @@ def build(store, since: datetime) -> Digest:
     for s in store.block_suggestions("suggested"):
         digest.items.append(Item(kind="block", id=s["id"], sender=s.get("address") or s.get("sender", ""),
                                  subject=s.get("reason") or "asked to stop, wrote again"))
+    # Bulk mail with a one-click unsubscribe, waiting for the owner's consent. Without the raw
+    # message (retention purged it) the DKIM signature cannot be checked: not offered.
+    for c in store.unsubscribe_candidates(since):
+        if c.get("raw_kept"):
+            digest.items.append(Item(kind="unsubscribe", id=c["id"], sender=c.get("sender") or "",
+                                     subject=c.get("subject") or ""))
     return digest
 
 
@@ -82,6 +93,10 @@ def render_text(d: Digest) -> str:
     for it in d.items:
         if it.kind == "block":
             lines.append(f"[block? #{it.id}] {it.sender}: {it.subject}")
+            continue
+        if it.kind == "unsubscribe":
+            lines.append(f"[unsubscribe? #{it.id}] {it.sender}: {it.subject}")
+            lines.append(f"    {UNSUBSCRIBE_HINT}")
             continue
         head = f"[{it.kind} #{it.id}] {it.sender}: {it.subject or it.first_line!r}"
         if it.score is not None:

@@ -7,7 +7,7 @@ import functools
 import smtplib
 import ssl
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
 import dkim
@@ -248,3 +248,51 @@ async def test_a_target_on_this_machine_or_a_private_network_is_never_asked(endp
         ok, reason = await unsubscribe(url, ssl=endpoint.client_ssl, timeout=2)
         assert not ok and reason.startswith("not asked:"), (url, reason)
     assert endpoint.requests == []
+
+
+async def test_candidates_wait_for_the_owner_until_done_and_need_the_raw_message(tmp_path, monkeypatch, dkim_key,
+                                                                                  dns, endpoint):
+    """What the digest offers: undecided-upon bulk mail, while its raw message (the DKIM evidence) is kept."""
+    from bot import digest as digest_mod
+
+    monkeypatch.setattr(unsubscribe_mod, "one_click_target",
+                        functools.partial(unsubscribe_mod.one_click_target, dnsfunc=dns))
+    monkeypatch.setattr(unsubscribe_mod, "unsubscribe",
+                        functools.partial(unsubscribe_mod.unsubscribe, ssl=endpoint.client_ssl, allow_private=True))
+    url = f"sqlite:///{tmp_path / 'nejtak.db'}"
+    store = Store(url)
+    daemon = Daemon(_config(url, free_port(), consent=False), store=store)
+    since = datetime.now(timezone.utc) - timedelta(minutes=1)
+    await asyncio.wait_for(daemon.start(), 20)
+    try:
+        raws, ids = [], []
+        for path in ("/u/1", "/u/2"):
+            raw = list_mail(dkim_key[0], f"<{endpoint.base}{path}>", body=PITCH_BODY)
+            outcome = await daemon.handle_email(f"Return-Path: <{SENDER}>\r\n".encode() + raw, "test")
+            raws.append(raw)
+            ids.append(outcome.inbound_id)
+        first, second = ids
+        candidates = store.unsubscribe_candidates(since)
+        assert [(c["id"], c["sender"], c["raw_kept"]) for c in candidates] == [(first, SENDER, True),
+                                                                              (second, SENDER, True)]
+        assert "raw" not in candidates[0] and candidates[0]["decided_at"] >= since
+        assert store.unsubscribe_candidates(datetime.now(timezone.utc) + timedelta(minutes=1)) == []
+        assert store.inbound_raw(first).endswith(raws[0])
+        text = digest_mod.render_text(digest_mod.build(store, since))
+        assert f"[unsubscribe? #{first}] {SENDER}: Grow your sales" in text and f"#{second}]" in text
+
+        # the owner's consent for one message: the daemon's own path, done once
+        msg = read_message(store.inbound_raw(first), "store")
+        assert await daemon.unsubscribe(msg, store.inbound_raw(first), first) is None  # no consent in the config
+        assert await daemon.unsubscribe(msg, store.inbound_raw(first), first, consent=True) == \
+            (f"{endpoint.base}/u/1", True, "HTTP 200")
+        assert endpoint.paths() == ["/u/1"]
+        assert [c["id"] for c in store.unsubscribe_candidates(since)] == [second]
+
+        # once the raw message is purged the signature cannot be checked: not offered any more
+        store.purge_bodies(datetime.now(timezone.utc) + timedelta(minutes=1))
+        assert store.inbound_raw(second) is None
+        assert [(c["id"], c["raw_kept"]) for c in store.unsubscribe_candidates(since)] == [(second, False)]
+        assert not [it for it in digest_mod.build(store, since).items if it.kind == "unsubscribe"]
+    finally:
+        await asyncio.wait_for(daemon.stop(), 20)

@@ -1,15 +1,17 @@
-"""The digest's buttons: Send, Skip, Wanted, Block, Dismiss and Undo, each recorded as feedback."""
+"""The digest's buttons: Send, Skip, Wanted, Block, Dismiss, Unsubscribe and Undo, each recorded as feedback."""
 from __future__ import annotations
 
 import asyncio
 import itertools
 import logging
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from telegram import InlineKeyboardButton, MaybeInaccessibleMessage, Update
 from telegram.ext import ContextTypes
 
 from bot.connectors.telegram_digest import item_buttons, replace_row
+from bot.mail.reader import read_message
 
 log = logging.getLogger("nejtak.telegram")
 KEEP = object()  # leave the item's row of buttons as it is
@@ -42,6 +44,7 @@ class DigestButtons:
         self.daemon = connector.daemon
         self.journal: list[Done] = []
         self.seq = itertools.count(1)
+        self.unsubscribing: set[int] = set()  # inbound ids whose one-click request is under way
 
     @property
     def store(self):
@@ -56,7 +59,8 @@ class DigestButtons:
         query = update.callback_query
         verb, _, arg = (query.data or "").partition(":")
         act = {"send": self.send, "skip": self.skip, "want": self.want, "block": self.block,
-               "dismiss": self.dismiss, "undo": self.undo, "more": self.more}.get(verb)
+               "dismiss": self.dismiss, "undo": self.undo, "more": self.more,
+               "unsub": self.unsubscribe, "unsubskip": self.skip_unsubscribe}.get(verb)
         if verb == "more":  # sending pages takes a while: answer the tap first
             await self.connector.quietly("answerCallbackQuery", query.answer)
         if act is None or not arg.isdigit():
@@ -121,6 +125,36 @@ class DigestButtons:
         self._record("dismiss", suggestion_id)
         return f"Suggestion #{suggestion_id} dismissed.", None
 
+    async def unsubscribe(self, inbound_id: int):
+        """The owner's consent to one bulk mail's one-click unsubscribe: the daemon's own path
+        (DKIM check, POST, audit row). No Undo: a request sent cannot be taken back."""
+        if inbound_id in self.unsubscribing:
+            return f"#{inbound_id}: the unsubscribe is already under way.", KEEP
+        self.unsubscribing.add(inbound_id)
+        try:
+            cand = await self._unsubscribe_candidate(inbound_id)
+            raw = await asyncio.to_thread(self.store.inbound_raw, inbound_id)
+            if raw is None:
+                raise KeyError(f"#{inbound_id} is no longer kept: its signature cannot be checked")
+            msg = await asyncio.to_thread(read_message, raw, "store")
+            await asyncio.to_thread(self.store.add_feedback, "unsubscribe", inbound_id)
+            result = await self.daemon.unsubscribe(msg, raw, inbound_id, consent=True)
+        finally:
+            self.unsubscribing.discard(inbound_id)
+        if result is None:
+            return f"Not done: #{inbound_id} ran into an error (see the log); try again later.", KEEP
+        url, ok, reason = result
+        if ok:
+            return f"Unsubscribed from {cand['sender']} ({reason}). This cannot be undone.", None
+        return f"Not done: {reason}", None
+
+    async def skip_unsubscribe(self, inbound_id: int):
+        await self._unsubscribe_candidate(inbound_id)
+        await asyncio.to_thread(self.store.audit, "owner", "unsubscribe", f"inbound:{inbound_id}",
+                                {"skipped": True})
+        await asyncio.to_thread(self.store.add_feedback, "unsubscribe_skip", inbound_id)
+        return f"#{inbound_id} skipped: no unsubscribe.", None
+
     async def more(self, start: int):
         await self.connector.send_digest(start=start, with_header=False)
         return "The next items of the digest.", None
@@ -173,6 +207,13 @@ class DigestButtons:
         if row is None:
             raise KeyError(f"no reply #{outbox_id}")
         return row
+
+    async def _unsubscribe_candidate(self, inbound_id: int) -> dict:
+        found = await asyncio.to_thread(self.store.unsubscribe_candidates,
+                                        datetime(1970, 1, 1, tzinfo=timezone.utc), inbound_id)
+        if not found:
+            raise KeyError(f"#{inbound_id} is not waiting for an unsubscribe (done or skipped already)")
+        return found[0]
 
     async def _suggestion(self, suggestion_id: int) -> dict:
         for sug in await asyncio.to_thread(self.store.block_suggestions, "suggested"):

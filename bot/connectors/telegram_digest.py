@@ -62,6 +62,12 @@ def render_item(it: Item, first_line: str = "", name: str = "") -> str:
             text += ("\n<i>Bots cannot block: Block stops every reply to them; block them yourself "
                      "in Telegram from the link.</i>")
         return text
+    if it.kind == "unsubscribe":
+        text = f"<b>Unsubscribe? #{it.id}</b> from {who(it.sender, name)}"
+        if it.subject:
+            text += f"\n<i>{escape(cut(it.subject, MAX_SUBJECT))}</i>"
+        return text + ("\nBulk mail with a signed one-click unsubscribe. Unsubscribe asks the sender "
+                       "to stop; it cannot be taken back.")
     title = "Draft" if it.kind == "draft" else "Failed"
     lines = [f"<b>{title} #{it.id}</b> from {who(it.sender, name or it.sender_name)}"]
     about = it.subject or it.first_line or first_line
@@ -85,6 +91,9 @@ def item_buttons(kind: str, item_id: int) -> list[InlineKeyboardButton]:
     if kind == "block":
         return [InlineKeyboardButton(f"Block #{item_id}", callback_data=f"block:{item_id}"),
                 InlineKeyboardButton(f"Dismiss #{item_id}", callback_data=f"dismiss:{item_id}")]
+    if kind == "unsubscribe":
+        return [InlineKeyboardButton(f"Unsubscribe #{item_id}", callback_data=f"unsub:{item_id}"),
+                InlineKeyboardButton(f"Skip #{item_id}", callback_data=f"unsubskip:{item_id}")]
     first = "Send" if kind == "draft" else "Retry"
     row = [InlineKeyboardButton(f"{first} #{item_id}", callback_data=f"send:{item_id}")]
     if kind == "draft":
@@ -132,7 +141,7 @@ def pages(d: Digest, head: str | None, start: int = 0, first_lines: dict | None 
     for n in range(0, max(len(shown), 1), PAGE_ITEMS):
         chunk = shown[n:n + PAGE_ITEMS]
         blocks = [head] if head and n == 0 else []
-        blocks += [render_item(it, first_lines.get(it.id, "") if it.kind != "block" else "",
+        blocks += [render_item(it, first_lines.get(it.id, "") if it.kind in ("draft", "failed") else "",
                                names.get(it.sender, "")) for it in chunk]
         rows = [item_buttons(it.kind, it.id) for it in chunk]
         if blocks:

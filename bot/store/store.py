@@ -308,6 +308,34 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
                 out.append(d)
             return out
 
+    def unsubscribe_candidates(self, since: datetime, inbound_id: int | None = None) -> list[dict]:
+        """Bulk mail decided "unsubscribe" since then that has no "unsubscribe" audit entry yet
+        (done, failed or skipped), oldest first: id, sender, subject, decided_at and raw_kept
+        (whether the raw message, which the DKIM check needs, is still stored). Only the one
+        message when inbound_id is given."""
+        with self._tx() as s:
+            query = (select(InboundRow.id, Sender.address, InboundRow.from_address, InboundRow.subject,
+                            InboundRow.decided_at, InboundRow.raw.is_not(None).label("raw_kept"))
+                     .outerjoin(Sender, Sender.id == InboundRow.sender_id)
+                     .where(InboundRow.action == "unsubscribe", InboundRow.decided_at >= since)
+                     .order_by(InboundRow.decided_at, InboundRow.id))
+            if inbound_id is not None:
+                query = query.where(InboundRow.id == inbound_id)
+            rows = s.execute(query).all()
+            subjects = [f"inbound:{r.id}" for r in rows]
+            done: set[str] = set()
+            for i in range(0, len(subjects), 500):
+                done.update(s.scalars(select(AuditEntry.subject).where(
+                    AuditEntry.event == "unsubscribe", AuditEntry.subject.in_(subjects[i:i + 500]))))
+            return [{"id": r.id, "sender": r.address or r.from_address or "", "subject": r.subject or "",
+                     "decided_at": as_utc(r.decided_at), "raw_kept": bool(r.raw_kept)}
+                    for r in rows if f"inbound:{r.id}" not in done]
+
+    def inbound_raw(self, inbound_id: int) -> bytes | None:
+        """The raw message as received, or None once the retention period has purged it."""
+        with self._tx() as s:
+            return s.scalar(select(InboundRow.raw).where(InboundRow.id == inbound_id))
+
     # audit, retention
 
     def audit(self, actor: str, event: str, subject: str, detail: dict | None = None) -> None:

@@ -1,16 +1,21 @@
-"""The Telegram digest and its buttons against a local Bot API server: Send, Skip, Wanted, Block, Undo, pages."""
+"""The Telegram digest and its buttons against a local Bot API server: Send, Skip, Wanted, Block, Undo,
+Unsubscribe, pages."""
 from __future__ import annotations
 
 import asyncio
+import functools
 from datetime import datetime, timedelta, timezone
 
 from bot import digest as digest_mod
+from bot import unsubscribe as unsubscribe_mod
 from bot.connectors import telegram_digest
 from bot.inbound import Inbound
 from bot.store.outbox import TRANSITIONS
 from tests.connectors.test_telegram import owner_says
 from tests.connectors.test_telegram_business import CONN, FOLLOW_UP, PITCH, business_sends, rows, settle
+from tests.daemon.helpers import PITCH_BODY
 from tests.fixtures.botapi import OWNER_ID
+from tests.test_unsubscribe import SENDER, dkim_key, dns, endpoint, list_mail  # noqa: F401  (fixtures)
 
 ANN, BEN, CAT, DAN = 6101, 6102, 6103, 6104
 
@@ -193,3 +198,74 @@ async def test_the_digest_goes_out_at_its_times_and_is_retried_when_telegram_fai
     await botapi.wait_for("sendMessage", 1, where=lambda p: p.get("_ok") and "nejtak digest" in p.get("text", ""))
     assert daemon.last_digest > before
     assert daemon.telegram.app.running
+
+
+async def test_unsubscribe_from_the_digest(botapi, telegram_daemon, monkeypatch, dkim_key, dns, endpoint):
+    # The daemon uses real DNS and the system trust; here the test's DKIM key and CA stand in.
+    monkeypatch.setattr(unsubscribe_mod, "one_click_target",
+                        functools.partial(unsubscribe_mod.one_click_target, dnsfunc=dns))
+    monkeypatch.setattr(unsubscribe_mod, "unsubscribe",
+                        functools.partial(unsubscribe_mod.unsubscribe, ssl=endpoint.client_ssl, allow_private=True))
+    daemon = await telegram_daemon(mode="approve", extra="[unsubscribe]\nconsent = false\n")
+    store = daemon.store
+    since = daemon.last_digest
+    ids = []
+    for path in ("/u/42", "/u/43"):
+        raw = list_mail(dkim_key[0], f"<mailto:off@shop.example>, <{endpoint.base}{path}>", body=PITCH_BODY)
+        outcome = await daemon.handle_email(f"Return-Path: <{SENDER}>\r\n".encode() + raw, "test")  # as delivered
+        assert outcome.decision.action == "unsubscribe", outcome.decision
+        ids.append(outcome.inbound_id)
+    keep, skip = ids
+    await asyncio.sleep(0.1)
+    assert endpoint.requests == []  # no consent: the daemon itself waits for the owner
+
+    text = digest_mod.render_text(await asyncio.to_thread(digest_mod.build, store, since))
+    assert f"[unsubscribe? #{keep}] {SENDER}: Grow your sales with our SEO service" in text
+    assert digest_mod.UNSUBSCRIBE_HINT in text
+    await owner_says(botapi, "/digest")
+    await asyncio.sleep(0.2)
+    shown = "\n".join(botapi.sent_texts(OWNER_ID))
+    assert f"Unsubscribe? #{keep}</b>" in shown and f"Unsubscribe? #{skip}</b>" in shown
+    assert {f"unsub:{keep}", f"unsubskip:{keep}"} <= set(buttons(message_with(botapi, f"unsub:{keep}")))
+
+    # someone else's tap does nothing: no answer, no request, still waiting
+    message = message_with(botapi, f"unsub:{keep}")
+    answered = len(botapi.calls_of("answerCallbackQuery"))
+    await botapi.push_callback(OWNER_ID + 1, f"unsub:{keep}", message, name="Eve")
+    await botapi.push_callback(OWNER_ID + 1, f"unsubskip:{skip}", message, name="Eve")
+    await asyncio.sleep(0.5)
+    assert len(botapi.calls_of("answerCallbackQuery")) == answered and endpoint.requests == []
+    assert [c["id"] for c in await asyncio.to_thread(store.unsubscribe_candidates, since)] == [keep, skip]
+
+    # the owner's tap: exactly one POST, the audit row as the daemon writes it, no Undo
+    toast = await tap(botapi, f"unsub:{keep}")
+    assert toast.startswith("Unsubscribed") and "cannot be undone" in toast
+    assert [(r["method"], r["path"], r["body"]) for r in endpoint.requests] == \
+        [("POST", "/u/42", b"List-Unsubscribe=One-Click")]
+    audit = await asyncio.to_thread(store.last_audit, ["unsubscribe"])
+    assert (audit["actor"], audit["subject"]) == ("nejtak", f"inbound:{keep}")
+    assert audit["detail"] == {"url": f"{endpoint.base}/u/42", "ok": True, "reason": "HTTP 200"}
+    assert f"unsub:{keep}" not in buttons(message_with(botapi, f"unsub:{skip}"))
+    assert not any(d.startswith("undo:") for m in botapi.sent_messages(OWNER_ID) for d in buttons(m))
+
+    # Skip: recorded, gone, nothing asked
+    assert "skipped" in await tap(botapi, f"unsubskip:{skip}")
+    assert len(endpoint.requests) == 1
+    audit = await asyncio.to_thread(store.last_audit, ["unsubscribe"])
+    assert (audit["subject"], audit["detail"]) == (f"inbound:{skip}", {"skipped": True})
+    assert await asyncio.to_thread(store.unsubscribe_candidates, since) == []
+
+    # a stale button changes nothing
+    answered = len(botapi.calls_of("answerCallbackQuery"))
+    await botapi.push_callback(OWNER_ID, f"unsub:{keep}", message, name="Ole")
+    toast = (await botapi.wait_for("answerCallbackQuery", answered + 1))[answered].params["text"]
+    assert "Nothing done" in toast and len(endpoint.requests) == 1
+
+    # the next digest (over the same period) lists neither
+    daemon.last_digest = since
+    before = len(botapi.sent_messages(OWNER_ID))
+    await owner_says(botapi, "/digest")
+    await asyncio.sleep(0.2)
+    later = botapi.sent_messages(OWNER_ID)[before:]
+    assert later and not any("Unsubscribe?" in m["text"] for m in later)
+    assert not any(d.startswith("unsub") for m in later for d in buttons(m))
