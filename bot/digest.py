@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 
+UNSUBSCRIBE_WAITS = timedelta(days=30)
+
+
 @dataclass
 class Item:
     """One thing waiting for the owner: a draft, a failed reply, a block suggestion, or bulk mail
@@ -74,7 +77,8 @@ def build(store, since: datetime) -> Digest:
                                  subject=s.get("reason") or "asked to stop, wrote again"))
     # Bulk mail with a one-click unsubscribe, waiting for the owner's consent. Without the raw
     # message (retention purged it) the DKIM signature cannot be checked: not offered.
-    for c in store.unsubscribe_candidates(since):
+    # Like drafts, they wait until the owner acts (or the body is purged), not just one digest.
+    for c in store.unsubscribe_candidates(since - UNSUBSCRIBE_WAITS):
         if c.get("raw_kept"):
             digest.items.append(Item(kind="unsubscribe", id=c["id"], sender=c.get("sender") or "",
                                      subject=c.get("subject") or ""))

@@ -296,3 +296,23 @@ async def test_candidates_wait_for_the_owner_until_done_and_need_the_raw_message
         assert not [it for it in digest_mod.build(store, since).items if it.kind == "unsubscribe"]
     finally:
         await asyncio.wait_for(daemon.stop(), 20)
+
+
+def test_an_untouched_unsubscribe_waits_across_digests(tmp_path):
+    """Like a draft, a bulk mail waiting for the owner's tap is not dropped by the next digest."""
+    from datetime import timedelta
+
+    from bot import digest as digest_mod
+    from bot.inbound import Inbound
+    from bot.verdict import Block, Decision, Hit, Verdict
+
+    store = Store(f"sqlite:///{tmp_path / 'n.db'}")
+    msg = Inbound(channel="email", source="t", message_id="list-1@shop.example", sender="news@shop.example",
+                  return_paths=["bounce@shop.example"], subject="Weekly deals", raw=b"raw")
+    inbound_id, _ = store.save_inbound(msg, keep_body=True)
+    store.record_decision(inbound_id, Decision("unsubscribe", Verdict(7.0, 5.0, [Hit("X", 7.0, "e")], "en"),
+                                               Block("mailing_list", "List-Id")), None)
+    later = datetime.now(timezone.utc) + timedelta(days=2)  # two digests on, nothing tapped
+    items = digest_mod.build(store, later).items
+    assert [(i.kind, i.id) for i in items] == [("unsubscribe", inbound_id)]
+    store.close()
