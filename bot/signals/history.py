@@ -39,28 +39,25 @@ class RepeatAfterRefusal(Signal):
         return None
 
 
-@SIGNALS.register
-class KnownCorrespondent(Signal):
-    name = "KNOWN_CORRESPONDENT"
-    description = "The owner has written to this sender"
-
-    def check(self, msg, ctx):
-        return "the owner wrote to this sender before" if ctx.history.owner_wrote_to else None
-
-
-@SIGNALS.register
-class OwnerThread(Signal):
-    name = "OWNER_THREAD"
-    description = "The message answers a message the owner sent"
-
-    def check(self, msg, ctx):
-        return "In-Reply-To/References name the owner's message" if ctx.history.in_owner_thread else None
+# Facts of the sender history that speak for wanted mail: (signal, history field, description, evidence).
+_KNOWN = [
+    ("KNOWN_CORRESPONDENT", "owner_wrote_to", "The owner has written to this sender",
+     "the owner wrote to this sender before"),
+    ("OWNER_THREAD", "in_owner_thread", "The message answers a message the owner sent",
+     "In-Reply-To/References name the owner's message"),
+    ("WANTED_SENDER", "wanted", "The owner marked this sender as wanted", "on the owner's wanted list"),
+]
 
 
-@SIGNALS.register
-class WantedSender(Signal):
-    name = "WANTED_SENDER"
-    description = "The owner marked this sender as wanted"
+def _known_signal(name: str, field: str, description: str, evidence: str) -> type[Signal]:
+    class Known(Signal):
+        def check(self, msg, ctx):
+            return evidence if getattr(ctx.history, field) else None
 
-    def check(self, msg, ctx):
-        return "on the owner's wanted list" if ctx.history.wanted else None
+    Known.name, Known.description = name, description
+    Known.__name__ = Known.__qualname__ = name.title().replace("_", "")
+    return Known
+
+
+for _row in _KNOWN:
+    SIGNALS.register(_known_signal(*_row))
