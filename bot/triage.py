@@ -7,7 +7,7 @@ from typing import Sequence
 
 from bot.config import Config
 from bot.mail.reader import read_message
-from bot.mail.sources import iter_sources, load_in_date_order
+from bot.mail.sources import in_date_order, iter_sources
 from bot.pipeline import Pipeline
 from bot.report import row
 from bot.store import Store
@@ -46,8 +46,7 @@ def triage(config: Config, store: Store, paths: Sequence[str],
            progress: Callable[[int, int], None] | None = None) -> Iterator[dict]:
     """One report row per message, in Date order; a message that fails gets a row with `error`."""
     pipeline = Pipeline(config, store, simulate=True)
-    messages = load_in_date_order(list(paths))
-    total = len(messages)
+    total, messages = in_date_order(list(paths))
     for done, msg in enumerate(messages, start=1):
         try:
             outcome = pipeline.process(msg, keep_body=False)

@@ -102,6 +102,16 @@ def _first_id(value: str) -> str:
     return ids[0] if ids else ""
 
 
+def message_date(raw: bytes) -> datetime | None:
+    """The Date of a message from its header section alone (cheap: for ordering many messages)."""
+    try:
+        msg = _PARSER.parsebytes(raw[: _header_end(raw)], headersonly=True)
+        value = msg.get("date")
+        return _date(decode_header_value(str(value))) if value is not None else None
+    except Exception:  # an unreadable header section has no usable date
+        return None
+
+
 def _date(value: str) -> datetime | None:
     if not value:
         return None

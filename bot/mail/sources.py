@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 
 from bot.inbound import Inbound
-from bot.mail.reader import read_message
+from bot.mail.reader import message_date, read_message
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[tuple[str, bytes | OSError]]:
@@ -38,14 +38,30 @@ def _read(path: str) -> bytes | OSError:
         return e
 
 
+def in_date_order(paths: Iterable[str], keep_raw: bool = False) -> tuple[int, Iterator[Inbound]]:
+    """(how many, the messages by Date): undated ones follow in file order, ties keep file order.
+
+    Only the raw bytes and each Date are held while sorting; a message is read in full when
+    its turn comes and its bytes are let go, so a large corpus is never in memory twice."""
+    items: list[tuple[str, bytes | OSError] | None] = list(iter_sources(paths))
+    keys = []
+    for i, (_source, raw) in enumerate(items):
+        date = None if isinstance(raw, OSError) else message_date(raw)
+        keys.append((0, _utc_timestamp(date), i) if date is not None else (1, 0.0, i))
+    order = sorted(range(len(items)), key=keys.__getitem__)
+
+    def messages() -> Iterator[Inbound]:
+        for i in order:
+            source, raw = items[i]
+            items[i] = None
+            yield _unreadable(source, raw) if isinstance(raw, OSError) else read_message(raw, source, keep_raw)
+
+    return len(items), messages()
+
+
 def load_in_date_order(paths: Iterable[str], keep_raw: bool = False) -> list[Inbound]:
-    """Read every message and sort by Date; undated ones follow in file order, ties keep file order."""
-    messages = [_unreadable(source, raw) if isinstance(raw, OSError) else read_message(raw, source, keep_raw=keep_raw)
-                for source, raw in iter_sources(paths)]
-    dated = [m for m in messages if m.date is not None]
-    undated = [m for m in messages if m.date is None]
-    dated.sort(key=lambda m: _utc_timestamp(m.date))  # stable: ties keep file order
-    return dated + undated
+    """Every message, read in full, in Date order (see in_date_order)."""
+    return list(in_date_order(paths, keep_raw)[1])
 
 
 def _unreadable(source: str, error: OSError) -> Inbound:
