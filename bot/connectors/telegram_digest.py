@@ -1,8 +1,9 @@
 """The digest in Telegram: HTML pages of waiting items, one row of buttons per item, within Telegram's limits."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from html import escape
+from html import escape, unescape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -34,6 +35,8 @@ def cut(text: str, limit: int) -> str:
 
 def who(sender: str, name: str = "") -> str:
     """A sender in HTML: Telegram users as a link that opens their profile (bots cannot block them)."""
+    # both come from the sender: cut before escaping, so no item can outgrow a Telegram message
+    sender, name = cut(sender, 120), cut(name, 80)
     label = escape(f"{name} ({sender})" if name else sender)
     if sender.startswith("tg:") and sender[3:].isdigit():
         return f'<a href="tg://user?id={sender[3:]}">{label}</a>'
@@ -107,7 +110,8 @@ def split_blocks(blocks: list[str], limit: int = MAX_TEXT) -> list[str]:
     out: list[str] = []
     current = ""
     for block in blocks:
-        block = block if len(block) <= limit else block[:limit]  # never happens with cut items
+        if len(block) > limit:  # cutting HTML could leave a tag open, and Telegram refuses it all
+            block = escape(cut(unescape(re.sub(r"<[^>]*>", "", block)), limit - 200))
         joined = f"{current}\n\n{block}" if current else block
         if len(joined) > limit:
             out.append(current)

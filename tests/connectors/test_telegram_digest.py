@@ -3,6 +3,7 @@ Unsubscribe, pages."""
 from __future__ import annotations
 
 import asyncio
+import re
 import functools
 from datetime import datetime, timedelta, timezone
 
@@ -269,3 +270,24 @@ async def test_unsubscribe_from_the_digest(botapi, telegram_daemon, monkeypatch,
     later = botapi.sent_messages(OWNER_ID)[before:]
     assert later and not any("Unsubscribe?" in m["text"] for m in later)
     assert not any(d.startswith("unsub") for m in later for d in buttons(m))
+
+
+def test_a_huge_sender_never_breaks_the_html_of_a_digest_page():
+    """A hostile sender address or name must not make Telegram refuse the whole digest."""
+    from datetime import datetime, timezone
+
+    from bot.connectors.telegram_digest import pages
+    from bot.digest import Digest, Item
+
+    huge = "b" + "a&<i>" * 900 + "@x.example"
+    d = Digest(datetime.now(timezone.utc), items=[
+        Item("draft", 1, huge, "<b>" * 50, language="en", score=9.0, reply="No thanks.",
+             sender_name="N<" * 500),
+        Item("unsubscribe", 2, huge, "Deals"),
+    ])
+    for page in pages(d, "<b>head</b>"):
+        for part in page.texts:
+            assert len(part) <= 4096
+            opened = len(re.findall(r"<(b|i|a)[ >]", part))
+            closed = len(re.findall(r"</(b|i|a)>", part))
+            assert opened == closed, part[:200]
