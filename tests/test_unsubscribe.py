@@ -316,3 +316,30 @@ def test_an_untouched_unsubscribe_waits_across_digests(tmp_path):
     items = digest_mod.build(store, later).items
     assert [(i.kind, i.id) for i in items] == [("unsubscribe", inbound_id)]
     store.close()
+
+
+async def test_a_name_that_answers_privately_the_second_time_is_refused_at_connect(monkeypatch):
+    """DNS rebinding: the check and the connection must use the same (public) answer."""
+    from bot.unsubscribe import _PublicResolver
+
+    resolver = _PublicResolver()
+
+    async def rebinding(host, port=0, family=0):
+        return [{"hostname": host, "host": "127.0.0.1", "port": port, "family": family, "proto": 0, "flags": 0}]
+
+    monkeypatch.setattr(resolver._inner, "resolve", rebinding)
+    with pytest.raises(OSError, match="not a public address"):
+        await resolver.resolve("rebind.example", 443)
+    await resolver.close()
+
+
+def test_fields_hidden_behind_a_bare_cr_are_not_trusted(dkim_key, dns):
+    """Python reads a lone CR as a line break, dkimpy does not. A signature that names both
+    List-Unsubscribe fields in h= while the mail has none (over-signing, so nobody can add
+    them) must not be fooled by fields smuggled in behind a CR."""
+    raw = list_mail(dkim_key[0], None, post=False)  # SIGNED names both fields: over-signed
+    smuggled = (b"X-Note: x\rList-Unsubscribe: <https://attacker.example/x>"
+                b"\rList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+    forged = smuggled + raw
+    url, reason = one_click_target(read_message(forged, "t"), forged, dnsfunc=dns)
+    assert url is None and "bare CR" in reason
