@@ -22,6 +22,14 @@ class Plan:
     blocked_by: Block | None = None
 
 
+def one_click_offered(msg: Inbound) -> bool:
+    """The mail offers RFC 8058 one-click (the DKIM check comes when it is performed)."""
+    from bot.unsubscribe import ONE_CLICK, https_uri
+
+    posts = [v.strip().lower() for v in msg.header_all("list-unsubscribe-post")]
+    return posts == [ONE_CLICK.lower()] and any(https_uri(v) for v in msg.header_all("list-unsubscribe"))
+
+
 def stage(history: SenderHistory) -> int:
     """0 first contact, 1 first repeat after a refusal, 2 any later repeat."""
     return min(len(history.refusals), 2)
@@ -40,7 +48,7 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
     if block is not None:
         if step >= 1:
             return Plan("suggest_block", escalate=True, blocked_by=block)
-        if block.rule == "mailing_list" and msg.has_header("list-unsubscribe"):
+        if block.rule == "mailing_list" and one_click_offered(msg):
             return Plan("unsubscribe", blocked_by=block)
         return Plan("none", blocked_by=block)
     kind = "refusal" if step == 0 else "reminder"

@@ -104,6 +104,17 @@ def test_list_mail_with_list_unsubscribe_is_unsubscribed(mode):
     assert (p.action, p.reply_kind, p.blocked_by) == ("unsubscribe", None, block)
 
 
+@pytest.mark.parametrize("extra", [
+    b"List-Unsubscribe: <mailto:off@leadgen-pro.com>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+    b"List-Unsubscribe: <https://leadgen-pro.com/u/1>\r\n",  # no one-click offered
+    b"List-Unsubscribe: <http://leadgen-pro.com/u/1>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+], ids=["mailto-only", "no-post", "http"])
+def test_list_mail_without_a_one_click_offer_is_not_offered_for_unsubscribe(extra):
+    """The digest offers only what can be done: RFC 8058 needs the Post field and an https URI."""
+    p = run(msg=message(extra), block=Block("mailing_list", "list-unsubscribe header"))
+    assert p.action == "none"
+
+
 def test_bulk_mail_without_list_unsubscribe_gets_nothing():
     msg = message(b"Precedence: bulk\r\n")
     block = Block("mailing_list", "Precedence: bulk")

@@ -343,3 +343,22 @@ def test_fields_hidden_behind_a_bare_cr_are_not_trusted(dkim_key, dns):
     forged = smuggled + raw
     url, reason = one_click_target(read_message(forged, "t"), forged, dnsfunc=dns)
     assert url is None and "bare CR" in reason
+
+
+def test_a_failed_unsubscribe_stays_in_the_digest_to_try_again(tmp_path):
+    """A network blip must not drop the item: only a success or a Skip settles it."""
+    from bot.inbound import Inbound
+    from bot.verdict import Block, Decision, Hit, Verdict
+
+    store = Store(f"sqlite:///{tmp_path / 'n.db'}")
+    msg = Inbound(channel="email", source="t", message_id="list-2@shop.example", sender="news@shop.example",
+                  return_paths=["bounce@shop.example"], subject="Deals", raw=b"raw")
+    inbound_id, _ = store.save_inbound(msg)
+    store.record_decision(inbound_id, Decision("unsubscribe", Verdict(7.0, 5.0, [Hit("X", 7.0, "e")], "en"),
+                                               Block("mailing_list", "List-Id")), None)
+    since = datetime(2000, 1, 1, tzinfo=timezone.utc)
+    store.audit("nejtak", "unsubscribe", f"inbound:{inbound_id}", {"url": "u", "ok": False, "reason": "timeout"})
+    assert [c["id"] for c in store.unsubscribe_candidates(since)] == [inbound_id]
+    store.audit("nejtak", "unsubscribe", f"inbound:{inbound_id}", {"url": "u", "ok": True, "reason": "HTTP 200"})
+    assert store.unsubscribe_candidates(since) == []
+    store.close()

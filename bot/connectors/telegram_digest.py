@@ -69,8 +69,8 @@ def render_item(it: Item, first_line: str = "", name: str = "") -> str:
         text = f"<b>Unsubscribe? #{it.id}</b> from {who(it.sender, name)}"
         if it.subject:
             text += f"\n<i>{escape(cut(it.subject, MAX_SUBJECT))}</i>"
-        return text + ("\nBulk mail with a signed one-click unsubscribe. Unsubscribe asks the sender "
-                       "to stop; it cannot be taken back.")
+        return text + ("\nBulk mail offering one-click unsubscribe (its DKIM signature is checked first). "
+                       "Unsubscribe asks the sender to stop; it cannot be taken back.")
     title = "Draft" if it.kind == "draft" else "Failed"
     lines = [f"<b>{title} #{it.id}</b> from {who(it.sender, name or it.sender_name)}"]
     about = it.subject or it.first_line or first_line

@@ -309,8 +309,9 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
             return out
 
     def unsubscribe_candidates(self, since: datetime, inbound_id: int | None = None) -> list[dict]:
-        """Bulk mail decided "unsubscribe" since then that has no "unsubscribe" audit entry yet
-        (done, failed or skipped), oldest first: id, sender, subject, decided_at and raw_kept
+        """Bulk mail decided "unsubscribe" since then that is not settled yet (no "unsubscribe"
+        audit entry that succeeded or was skipped: a failed try may be tried again), oldest
+        first: id, sender, subject, decided_at and raw_kept
         (whether the raw message, which the DKIM check needs, is still stored). Only the one
         message when inbound_id is given."""
         with self._tx() as s:
@@ -325,8 +326,10 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
             subjects = [f"inbound:{r.id}" for r in rows]
             done: set[str] = set()
             for i in range(0, len(subjects), 500):
-                done.update(s.scalars(select(AuditEntry.subject).where(
-                    AuditEntry.event == "unsubscribe", AuditEntry.subject.in_(subjects[i:i + 500]))))
+                for subject, detail in s.execute(select(AuditEntry.subject, AuditEntry.detail).where(
+                        AuditEntry.event == "unsubscribe", AuditEntry.subject.in_(subjects[i:i + 500]))):
+                    if (detail or {}).get("ok") or (detail or {}).get("skipped"):
+                        done.add(subject)
             return [{"id": r.id, "sender": r.address or r.from_address or "", "subject": r.subject or "",
                      "decided_at": as_utc(r.decided_at), "raw_kept": bool(r.raw_kept)}
                     for r in rows if f"inbound:{r.id}" not in done]
