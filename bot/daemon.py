@@ -232,17 +232,25 @@ class Daemon:
 
     def reload(self) -> None:
         """SIGHUP: config, templates and phrase lists anew; connectors keep their settings."""
+        task = asyncio.get_running_loop().create_task(self._guard(self._reload(), "reload"))
+        self.tasks.append(task)
+
+    async def _reload(self) -> None:
         if not self.config_path:
             log.info("SIGHUP: no config file to reload; templates and phrases read anew")
         try:
-            config = with_owner_address(config_mod.load(self.config_path))
-            pipeline = Pipeline(config, self.store)
+            config = await asyncio.to_thread(lambda: with_owner_address(config_mod.load(self.config_path)))
+            pipeline = await asyncio.to_thread(Pipeline, config, self.store)
         except ConfigError as e:
             log.error("SIGHUP: config not reloaded, keeping the running one: %s", e)
             return
-        self.config, self.pipeline, self.file_mode = config, pipeline, config.mode
+        file_mode = config.mode
+        owner_mode = await self._owner_mode(file_mode)
+        if owner_mode != file_mode:  # swapped in already in the owner's mode: no message sees the file's
+            config = config.model_copy(update={"mode": owner_mode})
+            pipeline.config = config
+        self.config, self.pipeline, self.file_mode = config, pipeline, file_mode
         log.info("SIGHUP: reloaded config, templates and phrase lists (mode %s)", config.mode)
-        asyncio.get_running_loop().create_task(self._restore_owner_settings())
 
     def set_mode(self, mode: str) -> None:
         self.config = self.config.model_copy(update={"mode": mode})
@@ -261,11 +269,18 @@ class Daemon:
         paused = await asyncio.to_thread(self.store.last_audit, ["outbox.paused", "outbox.resumed"])
         if paused and paused["event"] == "outbox.paused":
             self.set_paused(True)
+        mode = await self._owner_mode(self.file_mode)
+        if mode != self.config.mode:
+            self.set_mode(mode)
+
+    async def _owner_mode(self, file_mode: str) -> str:
+        """The owner's last /mode while the file still says what it said then, else the file's."""
         chosen = await asyncio.to_thread(self.store.last_audit, ["mode"])
         detail = (chosen or {}).get("detail") or {}
-        if detail.get("mode") and detail.get("config_mode") == self.file_mode != detail["mode"]:
-            self.set_mode(detail["mode"])
-            log.info("mode %s as the owner set it (the config file says %s)", detail["mode"], self.file_mode)
+        if detail.get("mode") and detail.get("config_mode") == file_mode != detail["mode"]:
+            log.info("mode %s as the owner set it (the config file says %s)", detail["mode"], file_mode)
+            return detail["mode"]
+        return file_mode
 
     # -- lifecycle --------------------------------------------------------------------------
 

@@ -40,3 +40,21 @@ async def test_a_new_mode_in_the_config_file_wins_over_an_old_command(tmp_path):
     await run_once(url, "auto", pause_and_observe)
     mode, paused = await run_once(url, "approve")  # the owner edited the file since
     assert mode == "approve" and paused
+
+
+async def test_a_reload_swaps_in_the_owners_mode_at_once(tmp_path):
+    """SIGHUP builds the new config in the owner's /mode before it is used: no message in between
+    is decided in the file's mode (auto, where the owner had chosen observe)."""
+    path = tmp_path / "n.toml"
+    path.write_text('mode = "auto"\n[owner]\naddresses = ["me@owner.example"]\n[intake]\nenabled = false\n')
+    daemon = Daemon(config("auto"), str(path), store=Store(f"sqlite:///{tmp_path / 'n.db'}"))
+    await daemon.start()
+    try:
+        pause_and_observe(daemon)
+        seen = []
+        original = daemon.pipeline
+        await daemon._reload()
+        seen.append((daemon.pipeline is not original, daemon.config.mode, daemon.pipeline.config.mode))
+        assert seen == [(True, "observe", "observe")]
+    finally:
+        await daemon.stop()
