@@ -78,7 +78,8 @@ class BusinessChats:
         self.connections: dict[str, Connection] = {}
         self.first_lines: dict[int, str] = {}  # outbox id -> first line of the message it answers
         self.names: dict[str, str] = {}  # "tg:<id>" -> the name the sender showed
-        self._retries: set[asyncio.Task] = set()  # messages waiting for the store to come back
+        self._retries: set[asyncio.Task] = set()  # messages waiting for the store or Telegram
+        self._lookup_tries: dict[tuple[int, int], int] = {}
 
     async def on_connection(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         conn = connection_of(update.business_connection)
@@ -116,9 +117,16 @@ class BusinessChats:
         try:
             conn = await self.connection(message.business_connection_id)
         except TransientError as e:
-            log.warning("business message %s/%s left alone: cannot check its connection: %s",
-                        message.chat.id, message.message_id, e)
+            # Telegram will not send the update again: look the connection up again later
+            key = (message.chat.id, message.message_id)
+            tries = self._lookup_tries.get(key, 0) + 1
+            self._lookup_tries[key] = tries
+            delay = min(2.0 * 2 ** tries, 300.0)
+            log.warning("business message %s/%s: cannot check its connection (%s); again in %.0f s",
+                        message.chat.id, message.message_id, e, delay)
+            self._spawn(self._again(update, context, delay))
             return
+        self._lookup_tries.pop((message.chat.id, message.message_id), None)
         if conn is None:
             return
         user = message.from_user
@@ -136,11 +144,21 @@ class BusinessChats:
         except TransientError as e:
             # Telegram will not send the update again: keep trying here, or the message is lost.
             log.warning("business message %s not handled yet (%s); trying again", msg.source, e)
-            task = asyncio.create_task(self._handle_later(msg))
-            self._retries.add(task)
-            task.add_done_callback(self._retries.discard)
+            self._spawn(self._handle_later(msg))
             return
         self._remember(msg, outcome)
+
+    def _spawn(self, coro) -> None:
+        task = asyncio.create_task(coro)
+        self._retries.add(task)
+        task.add_done_callback(self._retries.discard)
+
+    async def _again(self, update: Update, context: ContextTypes.DEFAULT_TYPE, delay: float) -> None:
+        try:
+            await asyncio.wait_for(self.daemon.stop_event.wait(), timeout=delay)
+            return  # stopping
+        except asyncio.TimeoutError:
+            await self.on_message(update, context)
 
     def _remember(self, msg: Inbound, outcome) -> None:
         if outcome is not None and outcome.outbox_id is not None:

@@ -162,3 +162,20 @@ async def test_a_pitch_that_arrives_while_the_store_is_away_is_answered_later(bo
     await botapi.wait_for("sendMessage", timeout=15,
                           where=lambda p: p.get("_ok") and p.get("business_connection_id") == CONN)
     assert failures["left"] == 0 and len(business_sends(botapi, BOB)) == 1
+
+
+async def test_a_message_whose_connection_cannot_be_looked_up_yet_is_handled_later(botapi, telegram_daemon,
+                                                                                    monkeypatch):
+    """After a restart the connection is unknown; if Telegram cannot tell us about it right now,
+    the message waits and is handled when it can (Telegram never sends the update again)."""
+    from bot.connectors import telegram as telegram_mod
+
+    monkeypatch.setattr(telegram_mod.TelegramConnector, "RETRIES", 1)  # give up on a call at once
+    daemon = await telegram_daemon(mode="auto")
+    botapi.connections[CONN] = {"id": CONN, "user": botapi.user(OWNER_ID, "Ole"), "user_chat_id": OWNER_ID,
+                                "date": 0, "is_enabled": True, "rights": {"can_reply": True}}
+    botapi.fail_next("getBusinessConnection", 1, status=500)
+    await botapi.push_business_message(CONN, BOB, BOB, PITCH, name="Bob Seller")
+    await botapi.wait_for("sendMessage", timeout=20,
+                          where=lambda p: p.get("_ok") and p.get("business_connection_id") == CONN)
+    assert len(botapi.calls_of("getBusinessConnection")) >= 2 and len(business_sends(botapi, BOB)) == 1
