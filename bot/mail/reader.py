@@ -23,6 +23,7 @@ MAX_HEADER_BYTES = 1024 * 1024  # of the header section of a too-large message
 # compat32 plus our own decoding is several times faster than policy.default
 _PARSER = BytesParser(policy=compat32)
 _RECIPIENT_HEADERS = ("to", "cc", "bcc", "resent-to", "resent-cc", "resent-bcc")
+_DATE_FIELD = re.compile(rb"^Date[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 _ANGLE = re.compile(r"<([^<>]*)>")
 _ID_SPLIT = re.compile(r"[\s,]+")
 _VALID_ADDRESS = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\"=?]+$")
@@ -105,9 +106,11 @@ def _first_id(value: str) -> str:
 def message_date(raw: bytes) -> datetime | None:
     """The Date of a message from its header section alone (cheap: for ordering many messages)."""
     try:
-        msg = _PARSER.parsebytes(raw[: _header_end(raw)], headersonly=True)
-        value = msg.get("date")
-        return _date(decode_header_value(str(value))) if value is not None else None
+        m = _DATE_FIELD.search(raw, 0, _header_end(raw))
+        if m is None:
+            return None
+        value = b" ".join(m.group(1).split()).decode("ascii", "replace")
+        return _date(decode_header_value(value))
     except Exception:  # an unreadable header section has no usable date
         return None
 
