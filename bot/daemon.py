@@ -61,6 +61,7 @@ class Daemon:
         self.telegram = None
         self.tasks: list[asyncio.Task] = []
         self.outbox_task: asyncio.Task | None = None
+        self._unsubscribing: set[int] = set()  # inbound ids with a one-click request under way
         self.ready = asyncio.Event()
         self.last_digest = datetime.now(timezone.utc) - timedelta(days=1)
 
@@ -106,6 +107,9 @@ class Daemon:
         if not (self.config.unsubscribe.consent if consent is None else consent):
             log.info("waiting for the owner: unsubscribe from %s (%s)", msg.sender, msg.subject[:80])
             return None
+        if inbound_id in self._unsubscribing:  # the automatic one and a digest tap at once: one POST
+            return None
+        self._unsubscribing.add(inbound_id)
         try:
             url, ok, reason = await unsubscribe_mod.one_click(msg, raw)
             await asyncio.to_thread(self.store.audit, "nejtak", "unsubscribe", f"inbound:{inbound_id}",
@@ -113,6 +117,8 @@ class Daemon:
         except Exception:  # the message is stored and decided; an unsubscribe problem must not undo that
             log.exception("unsubscribe from %s failed", msg.sender)
             return None
+        finally:
+            self._unsubscribing.discard(inbound_id)
         log.info("unsubscribe from %s: %s %s (%s)", msg.sender, "done" if ok else "not done", url or "", reason)
         return url, ok, reason
 

@@ -362,3 +362,25 @@ def test_a_failed_unsubscribe_stays_in_the_digest_to_try_again(tmp_path):
     store.audit("nejtak", "unsubscribe", f"inbound:{inbound_id}", {"url": "u", "ok": True, "reason": "HTTP 200"})
     assert store.unsubscribe_candidates(since) == []
     store.close()
+
+
+async def test_two_unsubscribes_of_one_message_at_once_make_one_request(tmp_path, monkeypatch):
+    """With consent on, the automatic request and an owner's tap may meet: one POST only."""
+    from bot.config import parse
+    from bot.daemon import Daemon
+    from bot.inbound import Inbound
+
+    calls = []
+
+    async def slow_one_click(msg, raw):
+        calls.append(msg.message_id)
+        await asyncio.sleep(0.3)
+        return "https://shop.example/u", True, "HTTP 200"
+
+    monkeypatch.setattr(unsubscribe_mod, "one_click", slow_one_click)
+    store = Store(f"sqlite:///{tmp_path / 'n.db'}")
+    daemon = Daemon(parse('[owner]\naddresses = ["me@owner.example"]\n[unsubscribe]\nconsent = true\n'), store=store)
+    msg = Inbound(channel="email", source="t", message_id="l@shop.example", sender="news@shop.example")
+    results = await asyncio.gather(daemon.unsubscribe(msg, b"raw", 7), daemon.unsubscribe(msg, b"raw", 7, consent=True))
+    assert calls == ["l@shop.example"] and sorted(map(bool, results)) == [False, True]
+    store.close()
