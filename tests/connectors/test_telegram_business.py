@@ -28,6 +28,16 @@ async def settle(daemon, botapi):
     await owner_says(botapi, "/status")
 
 
+async def outbox_idle(daemon):
+    """Send what is due, then wait (with a deadline) until the worker has nothing in flight."""
+    await daemon.outbox.send_due()
+    for _ in range(100):
+        if not await rows(daemon, "approved", "sending"):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("outbox still busy")
+
+
 async def test_a_pitch_is_answered_once_and_only_once(botapi, telegram_daemon):
     daemon = await telegram_daemon(mode="auto")
     await botapi.push_business_connection(CONN, OWNER_ID)
@@ -38,7 +48,7 @@ async def test_a_pitch_is_answered_once_and_only_once(botapi, telegram_daemon):
     # Telegram delivers the same message again (a restart before the offset was confirmed)
     await botapi.push({"business_message": first})
     await settle(daemon, botapi)
-    await daemon.outbox.send_due()
+    await outbox_idle(daemon)
     assert business_sends(botapi, BOB) == [refusal]
     [sent] = await rows(daemon, "sent")
     assert sent["kind"] == "refusal" and sent["chat_id"] == BOB and sent["to_address"] == f"tg:{BOB}"
@@ -56,7 +66,7 @@ async def test_a_pitch_is_answered_once_and_only_once(botapi, telegram_daemon):
     # after that, silence
     await botapi.push_business_message(CONN, BOB, BOB, FOLLOW_UP + " Last chance!", name="Bob Seller")
     await settle(daemon, botapi)
-    await daemon.outbox.send_due()
+    await outbox_idle(daemon)
     assert len(business_sends(botapi, BOB)) == 2
     # the digest shows the block suggestion with a link to the user (bots cannot block)
     await owner_says(botapi, "/digest")
@@ -78,7 +88,7 @@ async def test_the_owner_writing_in_a_chat_stops_replies_there(botapi, telegram_
     assert dropped["last_error"] == "the owner wrote in this chat"
     await botapi.push_business_message(CONN, BOB, BOB, FOLLOW_UP, name="Bob Seller")
     await settle(daemon, botapi)
-    await daemon.outbox.send_due()
+    await outbox_idle(daemon)
     assert await rows(daemon, "drafted", "approved") == []
     assert business_sends(botapi, BOB) == []
     decided = await asyncio.to_thread(daemon.store.timeline, f"tg:{BOB}")
@@ -105,7 +115,7 @@ async def test_no_reply_when_the_connection_may_not_reply(botapi, telegram_daemo
     await botapi.push_business_connection(CONN, OWNER_ID, can_reply=False)
     await botapi.push_business_message(CONN, BOB, BOB, PITCH, name="Bob Seller")
     await settle(daemon, botapi)
-    await daemon.outbox.send_due()
+    await outbox_idle(daemon)  # the worker may be sending it at the same moment
     assert business_sends(botapi, BOB) == []
     [failed] = await rows(daemon, "failed")
     assert "may not reply" in failed["last_error"]
