@@ -147,7 +147,7 @@ async def test_a_business_reply_survives_flood_control_and_5xx(botapi, telegram_
     botapi.fail_next("sendMessage", 2, status=500)
     await botapi.push_business_message(CONN, BOB, BOB, PITCH, name="Bob Seller")
     await botapi.wait_for("sendMessage", where=lambda p: p.get("_ok") and p.get("business_connection_id") == CONN)
-    await asyncio.sleep(0.1)
+    await outbox_idle(daemon)
     [sent] = await rows(daemon, "sent")
     assert len(business_sends(botapi, BOB)) == 1
 

@@ -152,20 +152,29 @@ async def pitches(daemon, n: int) -> None:
         assert outcome.decision.action == "draft"
 
 
+async def messages_to_owner(botapi, at_least: int, timeout: float = 10.0) -> list[dict]:
+    """The owner's messages once there are at least that many (waiting with a deadline)."""
+    for _ in range(int(timeout / 0.05)):
+        sent = botapi.sent_messages(OWNER_ID)
+        if len(sent) >= at_least:
+            await asyncio.sleep(0.2)  # and whatever else belongs to the same answer
+            return botapi.sent_messages(OWNER_ID)
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"fewer than {at_least} messages to the owner")
+
+
 async def test_a_long_digest_is_paginated_and_every_message_fits(botapi, telegram_daemon):
     daemon = await telegram_daemon(mode="approve")
     await pitches(daemon, 20)
     await owner_says(botapi, "/digest")
-    await asyncio.sleep(0.2)
-    first = botapi.sent_messages(OWNER_ID)
+    first = await messages_to_owner(botapi, telegram_digest.PAGES_AT_ONCE)
     assert len(first) == telegram_digest.PAGES_AT_ONCE
     assert all(len(m["text"]) <= 4096 for m in first)
     assert buttons(first[-1])[-1] == "more:15"
     shown = {d for m in first for d in buttons(m) if d.startswith("send:")}
     assert len(shown) == 15
     await tap(botapi, "more:15")
-    await asyncio.sleep(0.1)
-    later = botapi.sent_messages(OWNER_ID)[len(first):]
+    later = (await messages_to_owner(botapi, len(first) + 1))[len(first):]
     shown |= {d for m in later for d in buttons(m) if d.startswith("send:")}
     assert len(shown) == 20
     assert "more:15" not in buttons(first[-1]) and botapi.last_sent(OWNER_ID)["text"].startswith("<b>Draft")
