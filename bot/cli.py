@@ -185,7 +185,7 @@ def _print_table(rows: list[dict]) -> None:
     table.add_column("why", overflow="fold", min_width=40)
     for r in rows:
         action = r["action"] + (" +escalate" if r["escalate"] else "")
-        why = r["error"] or top_signals(r)
+        why = r["error"] or top_signals(r["signals"])
         table.add_row(Path(r["source"]).name, r["sender"], f"{r['score']:.1f}", r["language"] or "",
                       action, r["blocked_by"] or "", why)
     out.print(table)

@@ -5,6 +5,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from bot.report import top_signals
+
 
 UNSUBSCRIBE_WAITS = timedelta(days=30)
 
@@ -38,11 +40,6 @@ UNSUBSCRIBE_HINT = ("bulk mail with a one-click unsubscribe: tap Unsubscribe in 
                     "(or set [unsubscribe] consent = true)")
 
 
-def _top(signals: list | None, n: int = 3) -> str:
-    hits = sorted(signals or [], key=lambda h: -abs(h.get("weight", 0)))
-    return ", ".join(f"{h['name']}({h['weight']:g})" for h in hits[:n] if h.get("weight"))
-
-
 def build(store, since: datetime) -> Digest:
     """Synchronous (reads the store): call it in a thread from the daemon."""
     digest = Digest(since)
@@ -66,7 +63,7 @@ def build(store, since: datetime) -> Digest:
             subject=row.get("inbound_subject") or "",
             language=row.get("language", ""),
             score=source.get("score"),
-            top_signals=_top(source.get("signals")),
+            top_signals=top_signals(source.get("signals")),
             reply=row.get("body", ""),
             error=row.get("last_error") or "",
             first_line=row.get("inbound_first_line", ""),

@@ -24,10 +24,10 @@ class Plan:
 
 def one_click_offered(msg: Inbound) -> bool:
     """The mail offers RFC 8058 one-click (the DKIM check comes when it is performed)."""
-    from bot.unsubscribe import ONE_CLICK, https_uri
+    from bot.unsubscribe import offer  # imported late: it brings aiohttp and dkimpy
 
-    posts = [v.strip().lower() for v in msg.header_all("list-unsubscribe-post")]
-    return posts == [ONE_CLICK.lower()] and any(https_uri(v) for v in msg.header_all("list-unsubscribe"))
+    post, uris = offer(msg)
+    return post and bool(uris)
 
 
 def stage(history: SenderHistory) -> int:

@@ -47,6 +47,7 @@ def row(msg: Inbound, decision: Decision | None, error: str | None = None, dupli
 
 
 
-def top_signals(r: dict, n: int = 3) -> str:
-    hits = sorted(r["signals"], key=lambda h: -abs(h["weight"]))
-    return ", ".join(f"{h['name']}({h['weight']:g})" for h in hits[:n] if h["weight"])
+def top_signals(signals: list | None, n: int = 3) -> str:
+    """The strongest signals as NAME(weight), for a table row or a digest line."""
+    hits = sorted(signals or [], key=lambda h: -abs(h.get("weight", 0)))
+    return ", ".join(f"{h['name']}({h['weight']:g})" for h in hits[:n] if h.get("weight"))

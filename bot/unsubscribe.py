@@ -14,6 +14,7 @@ import aiohttp.abc
 import dkim
 
 from bot.inbound import Inbound
+from bot.mail.reader import MAX_HEADER_BYTES, header_end
 
 ONE_CLICK = "List-Unsubscribe=One-Click"
 _ENTRY = re.compile(r"<([^>]*)>")  # RFC 2369: each URI in angle brackets
@@ -32,16 +33,13 @@ def https_uri(value: str) -> str | None:
     return None
 
 
-def _header_end(raw: bytes) -> int:
-    ends = [i for i in (raw.find(b"\r\n\r\n"), raw.find(b"\n\n")) if i >= 0]
-    return min(ends) if ends else len(raw)
-
-
 def _covering_signature(msg: Inbound, raw: bytes, dnsfunc: Callable | None) -> tuple[bool, str]:
     """(True, "d=domain") for the first DKIM signature that verifies and signs every List-Unsubscribe
     and List-Unsubscribe-Post field of the message; else (False, why not)."""
-    head = raw[: _header_end(raw)]
-    if re.search(rb"\r(?!\n)", head):
+    end = header_end(raw)
+    if end >= MAX_HEADER_BYTES:  # not a header section anyone sends; not worth trusting
+        return False, "header section too large to check"
+    if re.search(rb"\r(?!\n)", raw[:end]):
         # Python's parser takes a lone CR as a line break, dkimpy does not: a field hidden
         # behind one would be read by us and never checked by the signature.
         return False, "a bare CR in the header section"
@@ -75,12 +73,18 @@ def _covering_signature(msg: Inbound, raw: bytes, dnsfunc: Callable | None) -> t
     return False, "; ".join(reasons)
 
 
+def offer(msg: Inbound) -> tuple[bool, list[str]]:
+    """What the mail offers for RFC 8058: (a List-Unsubscribe-Post: List-Unsubscribe=One-Click
+    field alone, the https URIs of its List-Unsubscribe fields)."""
+    posts = [v.strip().lower() for v in msg.header_all("list-unsubscribe-post")]
+    return posts == [ONE_CLICK.lower()], [u for u in map(https_uri, msg.header_all("list-unsubscribe")) if u]
+
+
 def one_click_target(msg: Inbound, raw: bytes, dnsfunc: Callable | None = None) -> tuple[str | None, str]:
     """The https URI to POST to, or None with the reason. Blocking (DNS): call it in a thread."""
-    posts = [v.strip().lower() for v in msg.header_all("list-unsubscribe-post")]
-    if posts != [ONE_CLICK.lower()]:
+    post, uris = offer(msg)
+    if not post:
         return None, "no List-Unsubscribe-Post: List-Unsubscribe=One-Click"
-    uris = [u for u in map(https_uri, msg.header_all("list-unsubscribe")) if u]
     if len(msg.header_all("list-unsubscribe")) != 1 or not uris:
         return None, "no single List-Unsubscribe header with an https URI"
     covered, reason = _covering_signature(msg, raw, dnsfunc)

@@ -51,7 +51,7 @@ def _read(raw: bytes, inbound: Inbound, max_bytes: int) -> None:
         return
     too_large = len(raw) > max_bytes
     if too_large:
-        msg = _PARSER.parsebytes(raw[: _header_end(raw)], headersonly=True)
+        msg = _PARSER.parsebytes(raw[: header_end(raw)], headersonly=True)
         inbound.error = "too large"
     else:
         msg = _PARSER.parsebytes(raw)
@@ -65,7 +65,8 @@ def _read(raw: bytes, inbound: Inbound, max_bytes: int) -> None:
         inbound.error = "no sender address"
 
 
-def _header_end(raw: bytes) -> int:
+def header_end(raw: bytes) -> int:
+    """Where the header section ends (after its blank line), looking at most MAX_HEADER_BYTES in."""
     head = raw[:MAX_HEADER_BYTES]
     ends = [i + len(sep) for sep in (b"\n\n", b"\r\n\r\n") if (i := head.find(sep)) >= 0]
     return min(ends) if ends else len(head)
@@ -106,7 +107,7 @@ def _first_id(value: str) -> str:
 def message_date(raw: bytes) -> datetime | None:
     """The Date of a message from its header section alone (cheap: for ordering many messages)."""
     try:
-        m = _DATE_FIELD.search(raw, 0, _header_end(raw))
+        m = _DATE_FIELD.search(raw, 0, header_end(raw))
         if m is None:
             return None
         value = b" ".join(m.group(1).split()).decode("ascii", "replace")
