@@ -116,7 +116,8 @@ class Pipeline:
         if p.reply_kind:
             decision.reply = compose(msg, p.reply_kind, verdict.language, history.first_request_at,
                                      cfg, self.templates)
-        log.info("%s from %s: %s action=%s%s", msg.message_id or msg.source, msg.sender,
-                 verdict.report(), decision.action,
-                 f" blocked_by={p.blocked_by.rule}" if p.blocked_by else "")
+        if log.isEnabledFor(logging.INFO):  # the report sorts and formats: not for a quiet triage
+            log.info("%s from %s: %s action=%s%s", msg.message_id or msg.source, msg.sender,
+                     verdict.report(), decision.action,
+                     f" blocked_by={p.blocked_by.rule}" if p.blocked_by else "")
         return decision
