@@ -4,9 +4,10 @@ from __future__ import annotations
 import hashlib
 import re
 from email.headerregistry import Address
+from email.header import Header
 from email.message import EmailMessage
 from email.policy import SMTP
-from email.utils import format_datetime
+from email.utils import format_datetime, formataddr
 
 from bot.verdict import ReplyDraft
 
@@ -75,6 +76,22 @@ def _address(name: str, address: str) -> Address:
     return Address(display_name=one_line(name), username=local, domain=domain)
 
 
+MAX_NAME_CHARS = 78
+
+
+def _from_field(name: str, address: str) -> str:
+    """The From field written out by hand: the email package's folder drops the quotes of a
+    long display name holding specials (";", "?", "="), so that it reads as the address."""
+    if not valid_address(address):
+        raise ValueError(f"not a single plain address: {address!r}")
+    name = one_line(name)[:MAX_NAME_CHARS].strip()
+    if not name:
+        return address
+    if name.isascii():
+        return formataddr((name, address))  # quoted when it holds specials
+    return f"{Header(name, 'utf-8').encode(maxlinelen=76)} <{address}>"
+
+
 # Ids are written as they are: the default policy would RFC 2047-encode a long one, breaking threads.
 _RAW = SMTP.clone(refold_source="none")
 
@@ -82,7 +99,7 @@ _RAW = SMTP.clone(refold_source="none")
 def build_message(draft: ReplyDraft, owner_name: str, date=None) -> EmailMessage:
     """The message to submit; raises ValueError only if an address itself is unusable."""
     msg = EmailMessage(policy=SMTP)
-    msg["From"] = _address(owner_name, draft.from_address)
+    msg.set_raw("From", _from_field(owner_name, draft.from_address))
     msg["To"] = _address("", draft.to)
     msg["Subject"] = one_line(draft.subject)
     if date is not None:
