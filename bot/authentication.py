@@ -1,4 +1,5 @@
-"""Reads the receiving server's Authentication-Results (RFC 8601) with the authres library."""
+"""Reads the receiving server's Authentication-Results (RFC 8601) with the authres library, and
+says whether it vouches for the address a reply would go to."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,10 +20,21 @@ class AuthResults:
         return [props for result, props in self.results.get(method, []) if result == "pass"]
 
 
+def _plain(value: str) -> bool:
+    """Plain ASCII without RFC 2047 words: the only form a receiving server writes."""
+    return value.isascii() and "=?" not in value
+
+
 def trusted_results(values: list[str], trusted_ids: list[str]) -> AuthResults | None:
-    """The topmost header from a trusted authserv-id (the topmost at all when none are set)."""
+    """The topmost header from a trusted authserv-id (the topmost at all when none are set).
+
+    `values` are the headers as written (not RFC 2047-decoded), topmost first. A header that
+    is not plain ASCII, met before the trusted one, makes the message unauthenticated: whose
+    it is cannot be told, and a decoded one could pass for the server's own."""
     trusted = {t.lower() for t in trusted_ids}
     for value in values:
+        if not _plain(value):
+            return AuthResults("")
         serv = (value.split(";", 1)[0].split() or [""])[0].lower()
         if trusted and serv not in trusted:
             continue
@@ -43,8 +55,41 @@ def trusted_results(values: list[str], trusted_ids: list[str]) -> AuthResults | 
     return None
 
 
+def _domain(address: str) -> str:
+    return address.rsplit("@", 1)[-1].strip().strip(".").lower()
+
+
 def aligned(domain_a: str, domain_b: str) -> bool:
     """Relaxed alignment (DMARC): the same organisational domain."""
-    a = domain_a.rsplit("@", 1)[-1]
-    b = domain_b.rsplit("@", 1)[-1]
+    a, b = _domain(domain_a), _domain(domain_b)
     return bool(a and b) and org_domain(a) == org_domain(b)
+
+
+def _spf_identity_is(props: dict[str, str], reply_to: str) -> bool:
+    """Whether an SPF result is about exactly this envelope sender (never the HELO name)."""
+    mailfrom = props.get("smtp.mailfrom", "").strip().lower()
+    if not mailfrom:
+        return False  # a HELO result, or no identity at all
+    if "@" in mailfrom:
+        return mailfrom == reply_to.lower()
+    return mailfrom.strip(".") == _domain(reply_to)
+
+
+def vouched_for(results: AuthResults, from_address: str, reply_to: str) -> str | None:
+    """How the trusted server vouched for the reply address (None: it did not).
+
+    DMARC pass for the one From whose organisational domain is the reply address's, or SPF
+    pass for exactly that envelope sender, aligned with From. A fail or other result for the
+    same identity next to a pass cancels it."""
+    if not reply_to or "@" not in reply_to or not from_address:
+        return None
+    dmarc = results.results.get("dmarc", [])
+    if dmarc and all(result == "pass" for result, _ in dmarc):
+        header_from = {props.get("header.from", "").strip().lower() for _, props in dmarc} - {""}
+        if (all(aligned(d, from_address) for d in header_from)
+                and aligned(from_address, reply_to)):
+            return "dmarc=pass"
+    spf = [result for result, props in results.results.get("spf", []) if _spf_identity_is(props, reply_to)]
+    if spf and all(result == "pass" for result in spf) and aligned(reply_to, from_address):
+        return "spf=pass"
+    return None

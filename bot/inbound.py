@@ -20,6 +20,7 @@ class Inbound:
     sender_name: str = ""
     sender_domain: str = ""  # domain of the address (lower-case), "" for chats
     from_address: str = ""  # address in From:, lower-case
+    from_count: int = 0  # addresses in all From fields together (more than one: no single author)
     return_paths: list[str] | None = None  # None: header missing; [""] for <>
     recipients: list[str] = field(default_factory=list)  # To/Cc/Bcc/Resent-*, lower-case
     subject: str = ""

@@ -1,12 +1,12 @@
-"""Rule 7: answer only mail whose sender is authenticated, or the reply is backscatter."""
-from bot.authentication import aligned, trusted_results
+"""Rule 7: answer only an address the receiving server vouched for, or the reply is backscatter."""
+from bot.authentication import trusted_results, vouched_for
 from bot.guards.base import GUARDS, Guard
 
 
 @GUARDS.register
 class Authentication(Guard):
     name = "authentication"
-    description = "No DMARC pass (or aligned SPF pass) from a trusted Authentication-Results"
+    description = "The reply address is not the one a trusted server authenticated (DMARC or SPF)"
 
     def check(self, msg, ctx):
         if msg.channel != "email":
@@ -15,12 +15,10 @@ class Authentication(Guard):
                                   ctx.config.owner.trusted_authserv_ids)
         if results is None:
             return "no Authentication-Results from a trusted server: sender may be forged"
-        if results.passed("dmarc"):
+        if msg.from_count != 1:
+            return f"{msg.from_count} From addresses: no single sender to authenticate"
+        if vouched_for(results, msg.from_address, msg.return_path or ""):
             return None
-        return_path = msg.return_path or ""
-        for props in results.passed("spf"):
-            mailfrom = props.get("smtp.mailfrom") or return_path
-            if aligned(mailfrom, msg.from_address) and aligned(return_path or mailfrom, msg.from_address):
-                return None
-        verdicts = ", ".join(f"{m}={r[0][0]}" for m, r in results.results.items()) or "none"
-        return f"not authenticated ({verdicts}): sender may be forged"
+        verdicts = ", ".join(f"{m}={r[0][0]}" for m, r in results.results.items()) or "none readable"
+        return (f"reply address <{msg.return_path or ''}> not authenticated ({verdicts}): "
+                "a reply could reach an innocent third party")

@@ -22,6 +22,9 @@ MAX_HEADER_BYTES = 1024 * 1024  # of the header section of a too-large message
 
 # compat32 plus our own decoding is several times faster than policy.default
 _PARSER = BytesParser(policy=compat32)
+# Kept as written (RFC 2047 words not decoded): a receiving server writes them in plain ASCII,
+# and a decoded word must never pass for its result.
+_VERBATIM = frozenset({"authentication-results"})
 _RECIPIENT_HEADERS = ("to", "cc", "bcc", "resent-to", "resent-cc", "resent-bcc")
 _DATE_FIELD = re.compile(rb"^Date[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.IGNORECASE | re.MULTILINE)
 _ANGLE = re.compile(r"<([^<>]*)>")
@@ -83,7 +86,7 @@ def _read_headers(msg: Message, inbound: Inbound) -> dict[str, list[str]]:
         key = clean_header(str(name)).lower()
         value = str(value)[:MAX_HEADER_CHARS]
         raw_headers.setdefault(key, []).append(value)
-        headers.setdefault(key, []).append(decode_header_value(value))
+        headers.setdefault(key, []).append(_verbatim(value) if key in _VERBATIM else decode_header_value(value))
     inbound.headers = headers
     inbound.content_type = msg.get_content_type()
     inbound.subject = headers.get("subject", [""])[0]
@@ -92,6 +95,13 @@ def _read_headers(msg: Message, inbound: Inbound) -> dict[str, list[str]]:
     inbound.references = _ids(" ".join(headers.get("references", [])))
     inbound.date = _date(headers.get("date", [""])[0])
     return raw_headers
+
+
+def _verbatim(value: str) -> str:
+    """A header value unfolded, its raw 8-bit bytes shown as U+FFFD (never surrogates)."""
+    if not value.isascii():
+        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return clean_header(value)
 
 
 def _ids(value: str) -> list[str]:
@@ -135,6 +145,7 @@ def _address(addr: str) -> str:
 def _read_addresses(raw_headers: dict[str, list[str]], inbound: Inbound) -> None:
     if "return-path" in raw_headers:
         inbound.return_paths = _return_paths(raw_headers["return-path"][0])
+    inbound.from_count = sum(_address_count(v) for v in raw_headers.get("from", []))
     name, addr = _from(raw_headers.get("from", [""])[0])
     inbound.from_address, inbound.sender_name = addr, decode_header_value(name)
     inbound.sender = inbound.from_address or next(
@@ -165,6 +176,12 @@ def _from(value: str) -> tuple[str, str]:
         if _VALID_ADDRESS.match(addr):
             return value[: match.start()].strip().strip('"'), addr
     return next(((name, addr) for name, addr in pairs if _VALID_ADDRESS.match(addr)), ("", ""))
+
+
+def _address_count(value: str) -> int:
+    """How many addresses one From field names (as written: an encoded name's commas are no split)."""
+    found = [a for _, a in getaddresses([value]) if "@" in a]
+    return len(found) or len(_ANGLE.findall(value))
 
 
 def _return_paths(value: str) -> list[str]:

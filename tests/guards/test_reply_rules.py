@@ -479,3 +479,60 @@ def test_unreadable_trusted_header_blocks_with_no_trusted_ids_too(config, eml):
 
     results = trusted_results(read_message(raw, "x").header_all("authentication-results"), [])
     assert results is not None and not results.passed("dmarc")
+
+
+# --- rule 7: the reply address itself must be authenticated (backscatter) ----------------------
+
+VICTIM = "victim@innocent.example"
+ATTACKER_AR = (f"{TRUSTED}; spf=fail smtp.mailfrom=innocent.example; dkim=pass header.d=leadgen-pro.com;"
+               " dmarc=pass header.from=leadgen-pro.com")
+
+
+@pytest.mark.parametrize("replace,add", [
+    pytest.param({"Return-Path": f"<{VICTIM}>", "Authentication-Results": ATTACKER_AR}, [],
+                 id="dmarc-pass-for-from-but-return-path-elsewhere"),
+    pytest.param({"Return-Path": f"<{VICTIM}>", "Authentication-Results":
+                  f"{TRUSTED}; spf=pass smtp.helo=mail.leadgen-pro.com; spf=fail smtp.mailfrom={VICTIM}"},
+                 [], id="helo-pass-next-to-mailfrom-fail"),
+    pytest.param({"Authentication-Results": f"{TRUSTED}; spf=pass smtp.helo=mail.leadgen-pro.com; dmarc=none"},
+                 [], id="helo-pass-alone"),
+    pytest.param({"Authentication-Results": f"{TRUSTED}; spf=pass smtp.mailfrom={SENDER}; "
+                  f"spf=fail smtp.mailfrom={SENDER}"}, [], id="spf-pass-and-fail-for-the-same-sender"),
+    pytest.param({}, [("From", "Other <boss@leadgen-pro.com>")], id="two-from-fields"),
+    pytest.param({"From": f"Anna <{SENDER}>, Boss <boss@leadgen-pro.com>"}, [], id="two-addresses-in-from"),
+    pytest.param({"Authentication-Results": "=?utf-8?q?" + PASS_AR.replace(" ", "_").replace(";", "=3B")
+                  .replace("\r\n\t", "") + "?="}, [], id="encoded-word-header"),
+    pytest.param({"Authentication-Results": PASS_AR.replace("(p=none dis=none)", "(p=nöne)")}, [],
+                 id="non-ascii-header"),
+    pytest.param({"Authentication-Results": f"{TRUSTED}; dmarc=pass header.from=other-org.example"}, [],
+                 id="dmarc-pass-for-another-from-domain"),
+])
+def test_reply_goes_only_to_an_authenticated_address(check, eml, replace, add):
+    assert check(eml(replace=replace, add=add)) == "authentication"
+
+
+def test_the_attackers_subject_and_name_never_reach_the_victim(config, eml):
+    """The reviewer's case end to end: triage in auto mode plans no reply to the Return-Path."""
+    from bot.pipeline import Pipeline
+    from bot.store import Store
+
+    raw = eml(replace={"Return-Path": f"<{VICTIM}>", "Authentication-Results": ATTACKER_AR,
+                       "Subject": "Your order is cancelled"})
+    store = Store("sqlite://")
+    pipeline = Pipeline(config.model_copy(update={"mode": "auto"}), store, simulate=True)
+    decision = pipeline.process(read_message(raw, "t")).decision
+    assert decision.reply is None and decision.blocked_by.rule == "authentication"
+    assert VICTIM in decision.blocked_by.reason
+
+
+@pytest.mark.parametrize("replace", [
+    pytest.param({"Return-Path": "<bounce-17@mail.leadgen-pro.com>",
+                  "Authentication-Results": f"{TRUSTED}; spf=fail smtp.mailfrom=mail.leadgen-pro.com; "
+                  "dmarc=pass header.from=leadgen-pro.com"}, id="dmarc-pass-same-organisation"),
+    pytest.param({"Authentication-Results": f"{TRUSTED}; spf=pass smtp.mailfrom=leadgen-pro.com; dkim=none"},
+                 id="spf-pass-for-the-domain-of-the-return-path"),
+    pytest.param({"From": "=?utf-8?q?Sales=2C_Anna?= <anna.sales@leadgen-pro.com>"},
+                 id="encoded-name-with-a-comma-is-one-address"),
+])
+def test_authenticated_reply_address_is_answerable(check, eml, replace):
+    assert check(eml(replace=replace)) is None
