@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from html import unescape
 from itertools import accumulate
 
 from selectolax.lexbor import LexborHTMLParser
@@ -16,17 +17,42 @@ _LINE = "\ue001"  # <br>: two in a row make a blank line
 _SOFT = "\ue002"  # list items and table rows: a line of their own, never a blank line
 _MARKERS = re.compile("[\ue000-\ue002]")
 _BLOCK_OPEN = re.compile(
-    r"<(?:p|div|h[1-6]|ul|ol|table|blockquote|pre|section|article|header|footer|hr)\b[^>]*>", re.I
+    r"<(?:p|div|h[1-6]|ul|ol|table|blockquote|pre|section|article|header|footer|hr)\b[^<>]*>", re.I
 )
 _BLOCK_CLOSE = re.compile(
     r"</(?:p|div|h[1-6]|ul|ol|table|blockquote|pre|section|article|header|footer)\s*>", re.I
 )
-_BR = re.compile(r"<br\b[^>]*>", re.I)
-_SOFT_TAG = re.compile(r"<(?:li|dt|dd)\b[^>]*>|</(?:li|dt|dd)\s*>", re.I)
+_BR = re.compile(r"<br\b[^<>]*>", re.I)
+_SOFT_TAG = re.compile(r"<(?:li|dt|dd)\b[^<>]*>|</(?:li|dt|dd)\s*>", re.I)
 _WHITESPACE = re.compile(r"\s+")
 _BREAKS = re.compile(r"[ \ue000-\ue002]*[\ue000-\ue002][ \ue000-\ue002]*")
 _MANY_PARAS = re.compile(r"\n{3,}")
 _DROP_TAGS = ["script", "style", "head", "noscript", "template", "title", "svg", "object", "iframe"]
+
+
+# The HTML parsing algorithm costs (open elements) x (tags): a page nested deeper than any
+# real mail is read by stripping its tags instead, which is linear.
+MAX_NESTING = 256
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})")
+_NO_END_TAG = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "param",
+})
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def nesting(html: str) -> int:
+    """How deep elements nest at most, counted cheaply (tags that close themselves not counted)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        if match.group(2).lower() in _NO_END_TAG:
+            continue
+        if match.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def html_to_text(html: str) -> tuple[str, list[str], list[str]]:
@@ -36,6 +62,9 @@ def html_to_text(html: str) -> tuple[str, list[str], list[str]]:
     html = _BLOCK_CLOSE.sub(r"\g<0>" + _PARA, html)
     html = _BR.sub(_LINE, html)
     html = _SOFT_TAG.sub(_SOFT + r"\g<0>", html)
+    if nesting(html) > MAX_NESTING:
+        links, images = _urls_by_pattern(html)
+        return _layout(unescape(_ANY_TAG.sub(" ", _without_code(html)))), links, images
     tree = LexborHTMLParser(html)
     links, images = _urls(tree)
     tree.strip_tags(_DROP_TAGS)
@@ -46,15 +75,48 @@ def html_to_text(html: str) -> tuple[str, list[str], list[str]]:
         row.insert_child(_SOFT)
     root = tree.body or tree.root
     raw = root.text(deep=True, separator="", strip=False) if root is not None else ""
+    return _layout(raw), links, images
+
+
+_HREF = re.compile(r"""\bhref[ \t\r\n]*=[ \t\r\n]*["']?(https?://[^"'\s<>]+)""", re.I)
+_SRC = re.compile(r"""<img\b[^<>]*?\bsrc[ \t\r\n]*=[ \t\r\n]*["']?([^"'\s<>]+)""", re.I)
+_CODE_OPEN = re.compile(r"<(script|style)\b", re.I)
+_CODE_CLOSE = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style")}
+
+
+def _urls_by_pattern(html: str) -> tuple[list[str], list[str]]:
+    """Links and images of a page not worth parsing, found by patterns."""
+    images = [u for u in _unique(m.group(1) for m in _SRC.finditer(html)) if not u[:5].lower().startswith("data:")]
+    return _unique(m.group(1) for m in _HREF.finditer(html))[:MAX_URLS], images[:MAX_URLS]
+
+
+def _without_code(html: str) -> str:
+    """The page without <script> and <style> contents (searched forward only: linear)."""
+    out, pos = [], 0
+    while (match := _CODE_OPEN.search(html, pos)) is not None:
+        out.append(html[pos:match.start()])
+        close = _CODE_CLOSE[match.group(1).lower()].search(html, match.end())
+        if close is None:
+            return "".join(out)
+        pos = close.start()
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def _layout(raw: str) -> str:
+    """Whitespace collapsed, the block markers turned into line breaks."""
     text = _WHITESPACE.sub(" ", raw)
     text = _BREAKS.sub(_break, text)
     text = "\n".join(line.strip() for line in text.split("\n"))
-    return _MANY_PARAS.sub("\n\n", text).strip(), links, images
+    return _MANY_PARAS.sub("\n\n", text).strip()
 
 
 def html_urls(html: str) -> tuple[list[str], list[str]]:
     """Link URLs and <img src> URLs of an HTML body, when its text is not needed."""
-    return _urls(LexborHTMLParser(html[:MAX_HTML_CHARS]))
+    html = html[:MAX_HTML_CHARS]
+    if nesting(html) > MAX_NESTING:
+        return _urls_by_pattern(html)
+    return _urls(LexborHTMLParser(html))
 
 
 def _urls(tree: LexborHTMLParser) -> tuple[list[str], list[str]]:
@@ -90,18 +152,54 @@ def _unique(urls) -> list[str]:
 
 # --- replies ------------------------------------------------------------------------------
 
-_ATTRIBUTION = re.compile(
-    r"""^\s*(?:
-        on\b.{0,300}\bwrote\s*:                                   # en
-      | (?:den\b.{0,300}|.{0,200}\d.{0,200})\bskrev\b.{0,300}:    # da, sv, nb
-      | (?:am\b.{0,300}|.{0,200}\d.{0,200})\bschrieb\b.{0,300}:   # de
-      | (?:w\ dniu\b.{0,300}|.{0,200}\d.{0,200})\bnapisał(?:\(a\)|a)?\s*:   # pl
-      | le\b.{0,300}\ba\ écrit\s*:?                              # fr
-      | .{0,200}\d.{0,200}\bwrote\s*:                             # en, without "On"
-    )\s*$""",
-    re.I | re.X,
+# An attribution line ("On Tue, 3 Nov 2026, Anna <a@b> wrote:") per language: the verb, the
+# words such a line may begin with (else a digit of the date must come before the verb), and
+# whether only ":" may follow the verb (else a name and address may, up to the ":").
+# Checked with str.find, never a regex with nested ranges: those backtrack quadratically.
+_ATTRIBUTIONS = (
+    ("wrote", ("on",), True),                                            # en
+    ("skrev", ("den", "på", "man", "tir", "ons", "tor", "fre", "lør", "søn"), False),  # da, sv, nb
+    ("schrieb", ("am",), False),                                         # de
+    ("napisał", ("w dniu",), False),                                     # pl
+    ("a écrit", ("le",), False),                                         # fr
+    ("schreef", ("op",), False),                                         # nl
+    ("kirjoitti", (), False),                                            # fi
+    ("escribió", ("el",), False),                                        # es
+    ("ha scritto", ("il",), False),                                      # it
 )
-_ATTRIBUTION_WORD = re.compile(r"wrote|skrev|schrieb|napisał|écrit")
+_ATTRIBUTION_WORD = re.compile("|".join(re.escape(v) for v, _, _ in _ATTRIBUTIONS))
+_DIGIT = re.compile(r"\d")
+_COLON_OPTIONAL = ("a écrit", "ha scritto")
+
+
+def _word_at(s: str, i: int, n: int) -> bool:
+    """Whether s[i:i+n] stands as a word of its own."""
+    return (i == 0 or not s[i - 1].isalnum()) and (i + n == len(s) or not s[i + n].isalnum())
+
+
+def _is_attribution(line: str) -> bool:
+    """Does this line introduce a quoted earlier message? Linear in the line's length."""
+    s = line.strip().lower()
+    if not s or len(s) > 800:
+        return False
+    digit = _DIGIT.search(s)
+    first_digit = digit.start() if digit else len(s)
+    body = s[:-1].rstrip() if s.endswith(":") else s
+    for verb, leads, strict in _ATTRIBUTIONS:
+        i = s.find(verb)
+        while i >= 0:
+            if _word_at(s, i, len(verb)) and i <= 400:
+                led = any(s.startswith(w) and _word_at(s, 0, len(w)) for w in leads)
+                end = i + len(verb)
+                if (led or first_digit < i) and (
+                        (strict and s.endswith(":") and end == len(body))
+                        or (not strict and s.endswith(":") and len(s) - end <= 300)
+                        or (verb in _COLON_OPTIONAL and end == len(body))):
+                    return True
+            i = s.find(verb, i + 1)
+    return False
+
+
 _SEPARATOR = re.compile(
     r"""^\s*[-_=*]{2,}\s*(?:
         original\ message | forwarded\ message | oprindelig\ meddelelse | videresendt\ meddelelse
@@ -134,7 +232,7 @@ _MOBILE = re.compile(
 
 # run on the lower-cased text; each branch starts with a literal, which the regex engine scans fast
 _CANDIDATE = re.compile(
-    r"wrote|skrev|schrieb|napisał|écrit|\n[ \t]*(?:--|__|==|\*\*|\*?(?:from|fra|från|von|od|de)[ \t]*:)"
+    r"wrote|skrev|schrieb|napisał|écrit|schreef|kirjoitti|escribió|ha scritto|\n[ \t]*(?:--|__|==|\*\*|\*?(?:from|fra|från|von|od|de)[ \t]*:)"
     r"|:[ \t]*(?:\n|$)"
 )
 _QUOTE_LINE = re.compile(r"^[ \t]*>", re.M)
@@ -152,14 +250,14 @@ def _starts_quote(lines: list[str], i: int) -> bool:
     line = lines[i]
     if not line.strip() or _is_quote(line) or len(line) > 600:
         return False
-    if _ATTRIBUTION_WORD.search(line.lower()) and _ATTRIBUTION.match(line):
+    if _ATTRIBUTION_WORD.search(line.lower()) and _is_attribution(line):
         return True
     if ("--" in line or "__" in line) and _SEPARATOR.match(line):
         return True
     # a mail client may wrap a long attribution line once
     if i + 1 < len(lines) and len(lines[i + 1]) < 300 and not _is_quote(lines[i + 1]):
         joined = line + " " + lines[i + 1]
-        if _ATTRIBUTION_WORD.search(joined.lower()) and _ATTRIBUTION.match(joined):
+        if _ATTRIBUTION_WORD.search(joined.lower()) and _is_attribution(joined):
             return True
     if _OUTLOOK_FROM.match(line) and any(_OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 5]):
         return True
