@@ -58,6 +58,9 @@ def test_hostile_headers_never_reach_the_reply(subject, message_id, references, 
         msg = read_message(pitch(subject, message_id, references, name), "fuzz.eml")
         outcome = Pipeline(CONFIG, store, simulate=True).process(msg)
         reply = outcome.decision.reply
+        if msg.from_count != 1:  # a name that parses as more addresses: no single author, no reply
+            assert reply is None and outcome.decision.blocked_by.rule == "authentication"
+            return
         assert reply is not None, outcome.decision.verdict.report()  # the pitch is answered...
         raw = build_message(reply, "Anna Holm").as_bytes()
         out = message_from_bytes(raw, policy=default)

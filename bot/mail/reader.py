@@ -180,8 +180,10 @@ def _from(value: str) -> tuple[str, str]:
 
 def _address_count(value: str) -> int:
     """How many addresses one From field names (as written: an encoded name's commas are no split)."""
-    found = [a for _, a in getaddresses([value]) if "@" in a]
-    return len(found) or len(_ANGLE.findall(value))
+    found = [_address(a) for _, a in getaddresses([value])]
+    if found and all(_VALID_ADDRESS.match(a) for a in found):
+        return len(found)
+    return 1 if _from(value)[1] else 0  # junk around one address, read as _from reads it
 
 
 def _return_paths(value: str) -> list[str]:
