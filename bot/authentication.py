@@ -56,7 +56,14 @@ def trusted_results(values: list[str], trusted_ids: list[str]) -> AuthResults | 
 
 
 def _domain(address: str) -> str:
-    return address.rsplit("@", 1)[-1].strip().strip(".").lower()
+    """The domain of an address or a bare domain, lower-case, internationalised ones as A-labels."""
+    domain = address.rsplit("@", 1)[-1].strip().strip(".").lower()
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except UnicodeError:
+            return ""
+    return domain
 
 
 def aligned(domain_a: str, domain_b: str) -> bool:
@@ -71,8 +78,10 @@ def _spf_identity_is(props: dict[str, str], reply_to: str) -> bool:
     if not mailfrom:
         return False  # a HELO result, or no identity at all
     if "@" in mailfrom:
-        return mailfrom == reply_to.lower()
-    return mailfrom.strip(".") == _domain(reply_to)
+        local, _, domain = mailfrom.rpartition("@")
+        reply_local, _, reply_domain = reply_to.lower().rpartition("@")
+        return local == reply_local and _domain(domain) == _domain(reply_domain)
+    return _domain(mailfrom) == _domain(reply_to)
 
 
 def vouched_for(results: AuthResults, from_address: str, reply_to: str) -> str | None:

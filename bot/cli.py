@@ -67,12 +67,18 @@ def _outbox_store(config_file, db_url):
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 def drafts(config_file, db_url) -> None:
     """List replies waiting for your approval (and failed ones)."""
+    from datetime import datetime, timedelta, timezone
+
     store = _outbox_store(config_file, db_url)
     try:
         rows = store.outbox_list(["drafted", "failed"])
+        unhandled = store.put_aside_since(datetime.now(timezone.utc) - timedelta(days=30))
     finally:
         store.close()
-    if not rows:
+    for u in unhandled:
+        click.echo(f"message #{u['id']} [not handled] from {u['from_address'] or '?'}: {u['subject']!r}")
+        click.echo(f"    error: {u['error']} (nothing was sent; kept raw in the store)")
+    if not rows and not unhandled:
         click.echo("no drafts waiting")
         return
     for r in rows:

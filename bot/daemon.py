@@ -12,11 +12,12 @@ from bot import config as config_mod
 from bot import digest as digest_mod
 from bot import unsubscribe as unsubscribe_mod
 from bot.config import Config, ConfigError
-from bot.errors import PermanentError, TransientError
+from bot.errors import NotDecided, NotStored, PermanentError, TransientError
 from bot.inbound import Inbound
 from bot.mail.reader import read_message
 from bot.outbox import OutboxWorker
 from bot.pipeline import Outcome, Pipeline
+from bot.store.failures import FAILED, PUT_ASIDE
 from responders.email_reply import build_message, own_refusal
 from bot.verdict import ReplyDraft
 
@@ -67,32 +68,52 @@ class Daemon:
 
     # -- the path of a message --------------------------------------------------------------
 
-    async def handle(self, msg: Inbound) -> Outcome | None:
-        """Run one message through the pipeline in a thread. A store failure is transient (the
-        connector keeps the message and tries again); a failure of one message is logged and
-        the daemon goes on, the message already stored."""
+    async def handle(self, msg: Inbound, raw: bytes | None = None) -> Outcome | None:
+        """Run one message through the pipeline in a thread. The store away: TransientError (the
+        connector keeps the message and tries again). This one message the trouble, the store
+        well: it is put aside (kept raw, shown as failed) and the daemon moves on."""
         try:
             outcome = await asyncio.to_thread(self.pipeline.process, msg,
                                               self.config.store.retention_days > 0)
-        except SQLAlchemyError as e:
-            raise TransientError(f"store unavailable: {e}") from e
+        except (NotStored, NotDecided) as e:
+            outcome = await self._set_aside(msg, raw, e)
         except Exception:
             log.exception("could not decide on %s from %s; it is stored, nothing was sent",
                           msg.message_id or msg.source, msg.sender)
             return None
-        if outcome.decision and outcome.decision.action == "reply" and self.outbox:
+        d = outcome.decision
+        if d and d.action == "reply" and self.outbox:
             self.outbox.wake.set()
-        if outcome.decision and outcome.decision.action in ("draft", "suggest_block"):
-            log.info("waiting for the owner: %s from %s (%s)", outcome.decision.action, msg.sender,
-                     msg.subject[:80])
+        if d and d.action in ("draft", "suggest_block"):
+            log.info("waiting for the owner: %s from %s (%s)", d.action, msg.sender, msg.subject[:80])
         return outcome
+
+    async def _set_aside(self, msg: Inbound, raw: bytes | None, e: NotStored | NotDecided) -> Outcome:
+        """After the store refused a message: retry later if the store is away, else keep it
+        aside (raw) or mark it failed, so that it never holds up the messages behind it."""
+        if not await asyncio.to_thread(self.store.healthy):
+            raise TransientError(f"store unavailable: {e}") from e
+        what = msg.message_id or msg.source
+        try:
+            if isinstance(e, NotDecided):
+                await asyncio.to_thread(self.store.mark_failed, e.inbound_id, f"could not record the decision: {e}")
+                log.error("%s from %s: stored, but the decision could not be recorded (%s); shown as failed",
+                          what, msg.sender, e)
+                return Outcome(e.inbound_id, None, action=FAILED, failed=str(e))
+            kept = raw if raw is not None else msg.text.encode("utf-8", "replace")
+            inbound_id = await asyncio.to_thread(self.store.put_aside, msg, kept, f"could not be stored: {e}")
+        except Exception as again:  # noqa: BLE001  the store took nothing: the sender keeps it
+            raise TransientError(f"store refused the message and its raw copy: {again}") from again
+        log.error("%s from %s could not be stored (%s); kept raw as inbound %d, shown as failed",
+                  what, msg.sender, e, inbound_id)
+        return Outcome(inbound_id, None, action=PUT_ASIDE, failed=str(e))
 
     async def handle_email(self, raw: bytes, source: str) -> Outcome | None:
         # a large mail takes a while to parse: not on the event loop
         msg = await asyncio.to_thread(read_message, raw, source, keep_raw=self.config.store.retention_days > 0)
         if msg.error:
             log.warning("message %s read with a problem: %s", source, msg.error)
-        outcome = await self.handle(msg)
+        outcome = await self.handle(msg, raw)
         if outcome and outcome.decision and outcome.decision.action == "unsubscribe":
             # DNS and an HTTPS request take seconds: the intake's 250 and the IMAP flag do not wait
             task = asyncio.create_task(self.unsubscribe(msg, raw, outcome.inbound_id))
@@ -162,8 +183,9 @@ class Daemon:
 
         async def on_message(uid: int, raw: bytes) -> None:
             outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}")
-            d = outcome.decision if outcome else None
-            if d is not None and d.action != "none":  # answered, drafted, or marked for a block
+            action = outcome.action if outcome else None
+            # answered, drafted or marked for a block, now or before a crash cut the flagging short
+            if action not in (None, "none", FAILED, PUT_ASIDE):
                 try:
                     await conn.mark_handled(uid)
                 except (TransientError, PermanentError) as e:

@@ -16,8 +16,8 @@ class Item:
     """One thing waiting for the owner: a draft, a failed reply, a block suggestion, or bulk mail
     to unsubscribe from."""
 
-    kind: str  # draft | failed | block | unsubscribe
-    id: int  # outbox id, block suggestion id, or inbound id (unsubscribe)
+    kind: str  # draft | failed | block | unsubscribe | unhandled
+    id: int  # outbox id, block suggestion id, or inbound id (unsubscribe, unhandled)
     sender: str
     subject: str
     language: str = ""
@@ -40,6 +40,9 @@ UNSUBSCRIBE_HINT = ("bulk mail with a one-click unsubscribe: tap Unsubscribe in 
                     "(or set [unsubscribe] consent = true)")
 
 
+UNHANDLED_HINT = "failed, nothing was sent; the message is kept raw in the store"
+
+
 def build(store, since: datetime) -> Digest:
     """Synchronous (reads the store): call it in a thread from the daemon."""
     digest = Digest(since)
@@ -54,6 +57,11 @@ def build(store, since: datetime) -> Digest:
             digest.counts[f"ignored by rule {row['blocked_by']}"] += 1
         elif not row.get("unsolicited"):
             digest.counts["wanted"] += 1
+    # Messages that could not be stored or decided: kept raw, nothing sent, the owner should know.
+    for row in store.put_aside_since(since):
+        digest.counts["not handled"] += 1
+        digest.items.append(Item(kind="unhandled", id=row["id"], sender=row.get("from_address") or "",
+                                 subject=row.get("subject") or "", error=row.get("error") or ""))
     for row in store.outbox_list(["drafted", "failed"]):
         source = store.decision_of(row["inbound_id"]) or {} if row.get("inbound_id") else {}
         digest.items.append(Item(
@@ -98,6 +106,10 @@ def render_text(d: Digest) -> str:
         if it.kind == "unsubscribe":
             lines.append(f"[unsubscribe? #{it.id}] {it.sender}: {it.subject}")
             lines.append(f"    {UNSUBSCRIBE_HINT}")
+            continue
+        if it.kind == "unhandled":
+            lines.append(f"[not handled, message #{it.id}] {it.sender or '?'}: {it.subject!r}")
+            lines.append(f"    {UNHANDLED_HINT}: {it.error}")
             continue
         head = f"[{it.kind} #{it.id}] {it.sender}: {it.subject or it.first_line!r}"
         if it.score is not None:

@@ -11,3 +11,15 @@ class TransientError(NejtakError):
 
 class PermanentError(NejtakError):
     """Retrying will not help: a 5xx SMTP answer, bad credentials, a missing folder."""
+
+
+class NotStored(NejtakError):
+    """The store refused a message: the store is away, or the message cannot be stored as it is."""
+
+
+class NotDecided(NejtakError):
+    """A message was stored, but its decision could not be recorded."""
+
+    def __init__(self, inbound_id: int, reason: str) -> None:
+        super().__init__(reason)
+        self.inbound_id = inbound_id

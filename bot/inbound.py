@@ -1,8 +1,45 @@
 """The channel-neutral record of one incoming message, as every connector hands it on."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timezone
+
+# What the store's columns hold; longer values are cut (PostgreSQL refuses them whole).
+_LIMITS = {"message_id": 998, "in_reply_to": 998, "sender": 320, "from_address": 320,
+           "sender_domain": 255, "sender_name": 255, "business_connection_id": 255,
+           "subject": 4000, "source": 4000}
+_ADDRESS_CHARS = 320
+_MAX_ITEMS = 500  # of a list: references, recipients, links
+# Dates outside these years are a sender's invention; nothing sorts or counts by them.
+EARLIEST, LATEST = datetime(1970, 1, 1, tzinfo=timezone.utc), datetime(2200, 1, 1, tzinfo=timezone.utc)
+
+
+def safe_text(value: str) -> str:
+    """Text any store can hold: no NUL, no lone surrogates (raw 8-bit bytes read as UTF-8)."""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        pass
+    try:  # surrogate escapes of raw bytes: those bytes are most likely UTF-8
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def sane_date(value: datetime | None) -> datetime | None:
+    """A date in UTC, or None when it cannot be one (year 9999 at -2359 overflows)."""
+    if value is None:
+        return None
+    try:
+        utc = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        return None
+    return utc if EARLIEST <= utc < LATEST else None
 
 
 @dataclass
@@ -42,6 +79,24 @@ class Inbound:
     # chat channels only
     chat_id: int | None = None
     business_connection_id: str | None = None
+
+    def normalise(self) -> Inbound:
+        """Every field made storable, whatever a connector read: text without NUL or
+        surrogates, lengths the columns hold, a date that can be compared, a sane size."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                value = safe_text(value)[:_LIMITS.get(f.name, len(value))]
+            elif isinstance(value, list):
+                limit = _ADDRESS_CHARS if f.name in ("return_paths", "recipients") else 2048
+                value = [safe_text(v)[:limit] if isinstance(v, str) else v for v in value[:_MAX_ITEMS]]
+            else:
+                continue
+            setattr(self, f.name, value)
+        self.headers = {safe_text(k)[:200]: [safe_text(v) for v in vs] for k, vs in self.headers.items()}
+        self.date = sane_date(self.date)
+        self.size = max(0, min(int(self.size or 0), 2**31 - 1))
+        return self
 
     def header(self, name: str) -> str | None:
         """The topmost value of a header, or None when it is absent."""

@@ -9,6 +9,8 @@ from typing import Callable
 
 import bot.signals  # noqa: F401  (registers every signal)
 from bot.config import Config
+from bot.errors import NotDecided, NotStored
+from bot.store.failures import FAILED
 from bot.guards import first_block
 from bot.identity import company_of
 from bot.inbound import Inbound
@@ -36,9 +38,11 @@ def utcnow() -> datetime:
 @dataclass
 class Outcome:
     inbound_id: int
-    decision: Decision | None  # None when the message was handled before (a duplicate)
+    decision: Decision | None  # None for a duplicate, or when deciding failed
     duplicate: bool = False
     outbox_id: int | None = None
+    action: str | None = None  # the decision's action; a duplicate's is the one stored before
+    failed: str | None = None  # why deciding failed (the message is stored, shown as failed)
 
 
 class Pipeline:
@@ -78,31 +82,53 @@ class Pipeline:
     def process(self, msg: Inbound, keep_body: bool = True) -> Outcome:
         """Store first (nothing is lost), then decide and record the decision with its reply.
 
+        Raises NotStored when the store refused the message, NotDecided when it was stored but
+        the decision could not be recorded; a decision that fails is recorded as failed.
+
         One message at a time: a decision reads the sender's history and the hourly count and
         writes them back, so two at once could both send a first refusal."""
         with self._one_at_a_time:
             return self._process(msg, keep_body)
 
     def _process(self, msg: Inbound, keep_body: bool) -> Outcome:
+        msg.normalise()  # whatever the connector read, the store can hold it
         # Triage replays old mail: its decisions count as made when the message came.
         at = msg.date if self.simulate and msg.date else self.clock()
         org = company_of(msg.sender, self.freemail)
         thread_ids = [i for i in [msg.in_reply_to, *msg.references] if i]
         since = at - timedelta(hours=1) if self.config.mode == "auto" else None  # the cap is auto's
-        receipt = self.store.receive(msg, keep_body, org, thread_ids, since)
+        try:
+            receipt = self.store.receive(msg, keep_body, org, thread_ids, since)
+        except Exception as e:
+            raise NotStored(f"{type(e).__name__}: {e}") from e
         if receipt.decided:
             log.info("already handled %s (%s): nothing done twice", msg.message_id, msg.source)
-            return Outcome(receipt.inbound_id, None, duplicate=True)
+            return Outcome(receipt.inbound_id, None, duplicate=True, action=receipt.action)
+        try:
+            return self._decide_stored(msg, receipt, org, thread_ids, at)
+        except NotDecided:
+            raise
+        except Exception as e:
+            raise NotDecided(receipt.inbound_id, f"{type(e).__name__}: {e}") from e
+
+    def _decide_stored(self, msg: Inbound, receipt, org: str, thread_ids: list[str], at: datetime) -> Outcome:
         history, recent = receipt.history, receipt.replies_last_hour
         if history is None:  # stored before but never decided (a crash in between)
             history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
                                                 before_inbound_id=receipt.inbound_id)
             recent = self.store.replies_since(at - timedelta(hours=1))
         history.answers_our_reply = any(own_refusal(i) for i in thread_ids)
-        decision = self.decide(msg, history, recent)
+        try:
+            decision = self.decide(msg, history, recent)
+        except Exception as e:  # this message, not the store: shown as failed, the rest go on
+            reason = f"could not decide: {type(e).__name__}: {e}"
+            log.exception("%s from %s: %s; it is stored and shown as failed",
+                          msg.message_id or msg.source, msg.sender, reason)
+            self.store.mark_failed(receipt.inbound_id, reason)
+            return Outcome(receipt.inbound_id, None, action=FAILED, failed=reason)
         state = self.reply_state.get(decision.action) if decision.reply else None
         outbox_id = self.store.record_decision(receipt.inbound_id, decision, state, at=at)
-        return Outcome(receipt.inbound_id, decision, outbox_id=outbox_id)
+        return Outcome(receipt.inbound_id, decision, outbox_id=outbox_id, action=decision.action)
 
     def decide(self, msg: Inbound, history: SenderHistory, replies_last_hour: int = 0) -> Decision:
         """Guards, signals and policy for one message, given what the store knows of its sender."""

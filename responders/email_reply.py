@@ -63,10 +63,22 @@ _HOSTNAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za
 _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+")
 
 
+# RFC 6531: an internationalised address is UTF-8 letters where ASCII ones would stand
+_LOCAL_UTF8 = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.\-\u00a1-\U0010ffff]+")
+_HOSTNAME_UTF8 = re.compile(r"[A-Za-z0-9\u00a1-\U0010ffff](?:[A-Za-z0-9\-\u00a1-\U0010ffff]{0,62}"
+                            r"[A-Za-z0-9\u00a1-\U0010ffff])?(?:\.[A-Za-z0-9\u00a1-\U0010ffff]"
+                            r"(?:[A-Za-z0-9\-\u00a1-\U0010ffff]{0,62}[A-Za-z0-9\u00a1-\U0010ffff])?)*")
+
+
 def valid_address(address: str) -> bool:
-    """One plain addr-spec (local@host), nothing a header parser could read as two."""
+    """One plain addr-spec (local@host), nothing a header parser could read as two; UTF-8
+    letters allowed (it then goes out only through a server that offers SMTPUTF8)."""
     local, at, domain = address.rpartition("@")
-    return bool(at and _LOCAL.fullmatch(local) and _HOSTNAME.fullmatch(domain))
+    if address.isascii():
+        return bool(at and _LOCAL.fullmatch(local) and _HOSTNAME.fullmatch(domain))
+    if "=?" in address or any(c in address for c in "\u2028\u2029\u0085\ufeff"):
+        return False
+    return bool(at and _LOCAL_UTF8.fullmatch(local) and _HOSTNAME_UTF8.fullmatch(domain))
 
 
 def _address(name: str, address: str) -> Address:
@@ -112,5 +124,6 @@ def build_message(draft: ReplyDraft, owner_name: str, date=None) -> EmailMessage
     msg["X-Auto-Response-Suppress"] = "All"
     msg.set_content(draft.body, charset="utf-8")
     msg["Content-Language"] = re.sub(r"[^A-Za-z-]", "", draft.language)[:8] or "en"
-    msg.policy = _RAW
+    # an internationalised address is written as UTF-8 (RFC 6532), never encoded
+    msg.policy = _RAW if (draft.to + draft.from_address).isascii() else _RAW.clone(utf8=True)
     return msg

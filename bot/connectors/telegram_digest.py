@@ -7,7 +7,7 @@ from html import escape, unescape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.digest import Digest, Item
+from bot.digest import UNHANDLED_HINT, Digest, Item
 
 MAX_TEXT = 4096  # Telegram's limit for one message, in characters after entity parsing
 PAGE_ITEMS = 5  # items per digest page
@@ -71,6 +71,11 @@ def render_item(it: Item, first_line: str = "", name: str = "") -> str:
             text += f"\n<i>{escape(cut(it.subject, MAX_SUBJECT))}</i>"
         return text + ("\nBulk mail offering one-click unsubscribe (its DKIM signature is checked first). "
                        "Unsubscribe asks the sender to stop; it cannot be taken back.")
+    if it.kind == "unhandled":
+        text = f"<b>Not handled, message #{it.id}</b> from {who(it.sender or '?', name)}"
+        if it.subject:
+            text += f"\n<i>{escape(cut(it.subject, MAX_SUBJECT))}</i>"
+        return text + f"\nError: {escape(cut(it.error, 300))}\n{escape(UNHANDLED_HINT)}."
     title = "Draft" if it.kind == "draft" else "Failed"
     lines = [f"<b>{title} #{it.id}</b> from {who(it.sender, name or it.sender_name)}"]
     about = it.subject or it.first_line or first_line
@@ -94,6 +99,8 @@ def item_buttons(kind: str, item_id: int) -> list[InlineKeyboardButton]:
     if kind == "block":
         return [InlineKeyboardButton(f"Block #{item_id}", callback_data=f"block:{item_id}"),
                 InlineKeyboardButton(f"Dismiss #{item_id}", callback_data=f"dismiss:{item_id}")]
+    if kind == "unhandled":
+        return []  # nothing to do from here: the message is kept for the owner to look at
     if kind == "unsubscribe":
         return [InlineKeyboardButton(f"Unsubscribe #{item_id}", callback_data=f"unsub:{item_id}"),
                 InlineKeyboardButton(f"Skip #{item_id}", callback_data=f"unsubskip:{item_id}")]
@@ -147,7 +154,7 @@ def pages(d: Digest, head: str | None, start: int = 0, first_lines: dict | None 
         blocks = [head] if head and n == 0 else []
         blocks += [render_item(it, first_lines.get(it.id, "") if it.kind in ("draft", "failed") else "",
                                names.get(it.sender, "")) for it in chunk]
-        rows = [item_buttons(it.kind, it.id) for it in chunk]
+        rows = [row for row in (item_buttons(it.kind, it.id) for it in chunk) if row]
         if blocks:
             out.append(Page(split_blocks(blocks), rows))
     rest = len(items) - len(shown)

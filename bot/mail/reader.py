@@ -9,7 +9,7 @@ from email.parser import BytesParser
 from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 
-from bot.inbound import Inbound
+from bot.inbound import Inbound, safe_text, sane_date
 from bot.mail.decode import clean_header, decode_bytes, decode_header_value
 from bot.mail.text import find_links, html_to_text, html_urls, split_reply
 
@@ -45,7 +45,7 @@ def read_message(
         _read(raw, inbound, max_bytes)
     except Exception as exc:  # a broken message is still a record; say why and go on
         inbound.error = inbound.error or f"unreadable message ({type(exc).__name__})"
-    return inbound
+    return inbound.normalise()
 
 
 def _read(raw: bytes, inbound: Inbound, max_bytes: int) -> None:
@@ -133,12 +133,16 @@ def _date(value: str) -> datetime | None:
         date = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return date if date.tzinfo else date.replace(tzinfo=timezone.utc)  # "-0000": UTC, source unknown
+    # "-0000": UTC, source unknown; a date that cannot be one in UTC is none
+    return sane_date(date if date.tzinfo else date.replace(tzinfo=timezone.utc))
 
 
 def _address(addr: str) -> str:
     if not addr.isascii():  # raw 8-bit (an internationalised address) arrives surrogate-escaped
-        addr = decode_bytes(addr.encode("utf-8", "surrogateescape"))
+        try:
+            addr = decode_bytes(addr.encode("utf-8", "surrogateescape"))
+        except UnicodeEncodeError:  # a lone surrogate that escapes no byte
+            addr = safe_text(addr)
     return clean_header(addr).replace(" ", "").lower()
 
 
@@ -191,7 +195,7 @@ def _return_paths(value: str) -> list[str]:
     value = clean_header(value)
     found = _ANGLE.findall(value) or [t for t in _ID_SPLIT.split(value) if t] or [""]
     # an obsolete source route ("@relay:user@host") still names user@host
-    return [clean_header(a.rpartition(":")[2] if a.startswith("@") else a).replace(" ", "") for a in found]
+    return [_address(a.rpartition(":")[2] if a.startswith("@") else a) for a in found]
 
 
 # --- body ---------------------------------------------------------------------------------

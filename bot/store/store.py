@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot.inbound import Inbound
 from bot.sender_history import SenderHistory
 from bot.store.db import is_memory, make_engine, migrate
+from bot.store.failures import FAILED, FailuresMixin
 from bot.store.feedback import FeedbackMixin
 from bot.store.history import HistoryMixin
 from bot.store.models import (
@@ -65,9 +66,10 @@ class Receipt:
     decided: bool = False  # an old message that already has a decision
     history: SenderHistory | None = None
     replies_last_hour: int = 0
+    action: str | None = None  # the old decision's action
 
 
-class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
+class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin):
     """Synchronous and thread-safe: call it from a worker thread, never from the event loop."""
 
     def __init__(self, url: str, freemail_domains: Iterable[str] = ()) -> None:
@@ -117,9 +119,10 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin):
                     sender_id = s.scalar(select(Sender.id).where(Sender.channel == channel, Sender.address == address))
             new_id = self._insert_inbound(s, msg, message_id, sender_id, keep_body, now)
             if new_id is None:  # seen before (or a racing writer stored it first)
-                old = s.execute(select(InboundRow.id, InboundRow.decided_at).where(
+                old = s.execute(select(InboundRow.id, InboundRow.decided_at, InboundRow.action).where(
                     InboundRow.channel == channel, InboundRow.message_id == message_id)).first()
-                return Receipt(old.id, False, old.decided_at is not None)
+                decided = old.decided_at is not None and old.action != FAILED
+                return Receipt(old.id, False, decided, action=old.action if decided else None)
             # PostgreSQL aborts a transaction on any failed statement: keep a failed lookup apart.
             guard = s.begin_nested() if s.get_bind().dialect.name == "postgresql" else nullcontext()
             try:
