@@ -10,6 +10,8 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.logs import register_secret
+
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 DEFAULTS_FILE = CONFIG_DIR / "defaults.toml"
 
@@ -63,10 +65,10 @@ class Secret(_Section):
             value = os.environ.get(self.password_env)
             if value is None:
                 raise ConfigError(f"environment variable {self.password_env} is not set")
-            return value
+            return register_secret(value)
         if self.password_file:
             try:
-                return Path(self.password_file).read_text().strip()
+                return register_secret(Path(self.password_file).read_text().strip())
             except OSError as e:
                 raise ConfigError(f"password_file {self.password_file}: {e.strerror}") from e
         return ""
@@ -122,12 +124,12 @@ class Telegram(_Section):
                 raise ConfigError(f"telegram.token_file {self.token_file}: cannot read: {e.strerror}") from e
             if not value:
                 raise ConfigError(f"telegram.token_file {self.token_file} is empty")
-            return value
+            return register_secret(value)
         value = os.environ.get(self.token_env) if self.token_env else None
         if not value:
             raise ConfigError(f"telegram: environment variable {self.token_env} is not set "
                               "(or give token_file)")
-        return value.strip()
+        return register_secret(value.strip())
 
     @field_validator("digest_times")
     @classmethod

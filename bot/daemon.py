@@ -180,6 +180,8 @@ class Daemon:
         items = [("email", rcpts, mid, at) for rcpts, mid, at in history if not own_refusal(mid)]
         n = await asyncio.to_thread(self.store.record_owner_sent_many, items)
         log.info("read %d sent or answered messages of %s as sender history", n, cfg.username)
+        if self.imap and conn is self.imap[0]:  # the account replies are filed in
+            await self._file_unfiled()
 
         async def on_message(uid: int, raw: bytes) -> None:
             outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}")
@@ -206,12 +208,34 @@ class Daemon:
         if self.smtp is None:
             raise TransientError("no [smtp] server configured")
         message = build_message(draft_of(row), self.config.owner.name, date=datetime.now(timezone.utc))
-        await self.smtp.send(message, envelope_from=row["from_address"], to=row["to_address"])
-        if self.imap:
-            try:
-                await self.imap[0].append_sent(message.as_bytes())
-            except (TransientError, PermanentError) as e:
-                log.warning("sent, but could not file the reply in Sent: %s", e)
+        # the server's 250 to DATA is recorded before QUIT: a crash after it never sends twice
+        await self.smtp.send(message, envelope_from=row["from_address"], to=row["to_address"],
+                             on_accepted=lambda reply: self.store.outbox_accepted(row["id"], reply))
+        await self.file_in_sent(row, message.as_bytes())
+
+    async def file_in_sent(self, row: dict, raw: bytes | None = None) -> None:
+        """The copy in Sent: a step of its own, which a restart completes (once: by Message-ID)."""
+        if not self.imap:
+            return
+        try:
+            if raw is None:  # completing after a restart: not there yet?
+                if await self.imap[0].sent_has_message_id(row["message_id"]):
+                    await asyncio.to_thread(self.store.outbox_filed, row["id"])
+                    return
+                message = build_message(draft_of(row), self.config.owner.name,
+                                        date=row.get("sent_at") or datetime.now(timezone.utc))
+                raw = message.as_bytes()
+            await self.imap[0].append_sent(raw)
+            await asyncio.to_thread(self.store.outbox_filed, row["id"])
+        except (TransientError, PermanentError) as e:
+            log.warning("outbox %s sent, but not filed in Sent yet: %s", row["id"], e)
+
+    async def _file_unfiled(self) -> None:
+        """Replies sent before a crash or restart whose copy never reached Sent."""
+        rows = await asyncio.to_thread(self.store.outbox_unfiled)
+        for row in rows:
+            if row.get("message_id"):
+                await self.file_in_sent(row)
 
     async def verify_email(self, row: dict) -> bool | None:
         if not self.imap or not row.get("message_id"):

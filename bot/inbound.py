@@ -32,14 +32,15 @@ def safe_text(value: str) -> str:
 
 
 def sane_date(value: datetime | None) -> datetime | None:
-    """A date in UTC, or None when it cannot be one (year 9999 at -2359 overflows)."""
+    """An aware date that can be compared and stored, or None (year 9999 at -2359 overflows)."""
     if value is None:
         return None
+    aware = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
     try:
-        utc = (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+        utc = aware.astimezone(timezone.utc)
     except (OverflowError, ValueError):
         return None
-    return utc if EARLIEST <= utc < LATEST else None
+    return aware if EARLIEST <= utc < LATEST else None
 
 
 @dataclass

@@ -7,7 +7,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 
-from bot.errors import PermanentError, TransientError
+from bot.errors import TransientError
 
 log = logging.getLogger("nejtak.outbox")
 
@@ -112,24 +112,36 @@ class OutboxWorker:
             return 0  # someone else moved it (discarded, or sent by another path)
         try:
             await self.deliver[row["channel"]](row)
-        except TransientError as e:
-            attempts = (row.get("attempts") or 0) + 1
-            if attempts >= MAX_ATTEMPTS:
-                await asyncio.to_thread(self.store.outbox_transition, row["id"], "failed", str(e))
-                log.error("outbox %s: giving up after %d attempts: %s", row["id"], attempts, e)
-            else:
-                await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved", str(e))
-                self.not_before[row["id"]] = self.clock() + retry_delay(attempts)
-                log.warning("outbox %s: %s; retry in %.0f s", row["id"], e, retry_delay(attempts))
-            return 0
-        except (PermanentError, Exception) as e:  # noqa: BLE001  anything else is not worth a retry
-            await asyncio.to_thread(self.store.outbox_transition, row["id"], "failed", str(e) or type(e).__name__)
-            log.error("outbox %s: failed: %s", row["id"], e)
-            return 0
-        await asyncio.to_thread(self.store.outbox_transition, row["id"], "sent")
+        except Exception as e:
+            if await self._accepted(row["id"]):  # the server took it: whatever failed after is no failure
+                log.warning("outbox %s: sent, then: %s", row["id"], e)
+                return 1
+            return await self._failed(row, e)
+        if not await self._accepted(row["id"]):  # a channel that does not record its acceptance itself
+            await asyncio.to_thread(self.store.outbox_transition, row["id"], "sent")
         self.not_before.pop(row["id"], None)
         log.info("outbox %s: sent %s to %s", row["id"], row["kind"], row["to_address"])
         return 1
+
+    async def _accepted(self, outbox_id: int) -> bool:
+        row = await asyncio.to_thread(self.store.outbox_get, outbox_id)
+        return bool(row) and row["state"] == "sent"
+
+    async def _failed(self, row: dict, e: Exception) -> int:
+        """Not sent: a transient failure is tried again later (up to MAX_ATTEMPTS), anything
+        else is not worth a retry."""
+        attempts = (row.get("attempts") or 0) + 1
+        if isinstance(e, TransientError) and attempts < MAX_ATTEMPTS:
+            await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved", str(e))
+            self.not_before[row["id"]] = self.clock() + retry_delay(attempts)
+            log.warning("outbox %s: %s; retry in %.0f s", row["id"], e, retry_delay(attempts))
+            return 0
+        await asyncio.to_thread(self.store.outbox_transition, row["id"], "failed", str(e) or type(e).__name__)
+        if isinstance(e, TransientError):
+            log.error("outbox %s: giving up after %d attempts: %s", row["id"], attempts, e)
+        else:
+            log.error("outbox %s: failed: %s", row["id"], e)
+        return 0
 
 
 def now_utc() -> datetime:

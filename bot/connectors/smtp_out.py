@@ -9,11 +9,15 @@ import logging
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 
 from bot.config import ConfigError, Smtp
 from bot.errors import NejtakError, PermanentError, TransientError
 
 log = logging.getLogger("nejtak.smtp")
+
+Accepted = Callable[[str], None]
+QUIT_SECONDS = 5.0  # after the message was accepted, QUIT is a courtesy
 
 
 def _by_code(code: int, text: str, where: str) -> NejtakError:
@@ -64,10 +68,11 @@ class SmtpSender:
         return []
 
     def _send_sync(self, message: email.message.EmailMessage, envelope_from: str, to: str,
-                   password: str) -> None:
+                   password: str, on_accepted: Accepted | None) -> None:
         where = f"{self.cfg.host}:{self.cfg.port}"
         data = self._flatten(message, envelope_from + to)
         client = self._connect()
+        accepted = False
         try:
             client.ehlo()
             if self.cfg.security == "starttls":
@@ -76,19 +81,35 @@ class SmtpSender:
             if self.cfg.username:
                 client.login(self.cfg.username, password)
             options = self._mail_options(client, data, envelope_from + to)
-            refused = client.sendmail(envelope_from, [to], data, options)
-            if refused:  # only some recipients refused; with one recipient smtplib raises instead
-                code, text = next(iter(refused.values()))
-                raise _by_code(code, f"recipient {to} refused: {_text(text)}", where)
+            # smtplib's sendmail step by step: the answer to DATA is recorded the moment it comes
+            code, text = client.mail(envelope_from, options)
+            if code != 250:
+                raise smtplib.SMTPSenderRefused(code, text, envelope_from)
+            code, text = client.rcpt(to)
+            if code not in (250, 251):
+                raise smtplib.SMTPRecipientsRefused({to: (code, text)})
+            code, text = client.data(data)
+            if code != 250:
+                raise smtplib.SMTPDataError(code, text)
+            accepted = True
+            if on_accepted is not None:
+                on_accepted(f"{code} {_text(text)}")
         finally:
-            # a failing QUIT after an accepted message must not turn it into a retry
+            # a failing or slow QUIT after an accepted message must not turn it into a retry,
+            # nor hold up a stopping daemon
             try:
+                if accepted:
+                    client.sock and client.sock.settimeout(QUIT_SECONDS)
                 client.quit()
             except (smtplib.SMTPException, OSError):
                 client.close()
 
-    async def send(self, message: email.message.EmailMessage, envelope_from: str, to: str) -> None:
-        """Send the message as it is, with the given envelope; raise Transient- or PermanentError."""
+    async def send(self, message: email.message.EmailMessage, envelope_from: str, to: str,
+                   on_accepted: Accepted | None = None) -> None:
+        """Send the message as it is, with the given envelope; raise Transient- or PermanentError.
+
+        on_accepted(server_reply) runs (in the sending thread) as soon as the server has
+        answered 250 to DATA, before QUIT: from then on the message is sent."""
         cfg = self.cfg
         where = f"{cfg.host}:{cfg.port}"
         try:
@@ -97,7 +118,7 @@ class SmtpSender:
             raise PermanentError(f"smtp password for {cfg.username!r} unavailable: {e}") from e
         message_id = message.get("Message-ID", "")
         try:
-            await asyncio.to_thread(self._send_sync, message, envelope_from, to, password)
+            await asyncio.to_thread(self._send_sync, message, envelope_from, to, password, on_accepted)
         except NejtakError as e:
             log.warning("not sent %s to %s via %s: %s", message_id, to, where, e)
             raise

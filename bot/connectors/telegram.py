@@ -42,25 +42,6 @@ BUSINESS_UPDATES = ("business_connection", "business_message", "edited_business_
                     "deleted_business_messages")
 
 
-# loggers of python-telegram-bot and httpx that may print the bot URL, which holds the token
-TOKEN_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot", "telegram.ext.Updater", "telegram.ext.Application",
-                 "httpx", "httpcore")
-
-
-class RedactToken(logging.Filter):
-    """Replaces the bot token in every record of a logger before anything prints it."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self.token = token
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if self.token in message:
-            record.msg, record.args = message.replace(self.token, "<token>"), ()
-        return True
-
-
 def _seconds(e: RetryAfter) -> float:
     with warnings.catch_warnings():  # PTB 22 warns that retry_after will become a timedelta
         warnings.simplefilter("ignore")
@@ -90,7 +71,6 @@ class TelegramConnector:
         self._task: asyncio.Task | None = None
         self._send_lock = asyncio.Lock()
         self._last_send = 0.0
-        self._redact: logging.Filter | None = None
 
     @property
     def bot(self):
@@ -100,10 +80,7 @@ class TelegramConnector:
 
     async def start(self) -> None:
         """Build the application and connect in the background: an unreachable Telegram never stops the daemon."""
-        token = self.cfg.token()
-        self._redact = RedactToken(token)
-        for name in TOKEN_LOGGERS:
-            logging.getLogger(name).addFilter(self._redact)
+        token = self.cfg.token()  # registered as a secret: no log line shows it (bot.logs)
         logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per request is noise
         builder = Application.builder().token(token)
         if self.cfg.api_url:
@@ -199,8 +176,6 @@ class TelegramConnector:
         except (TelegramError, RuntimeError) as e:
             log.warning("Telegram did not stop cleanly: %s", e)
         self.ready.clear()
-        for name in TOKEN_LOGGERS:
-            logging.getLogger(name).removeFilter(self._redact)
 
     async def _sleep(self, seconds: float) -> bool:
         """Sleep, or return True at once when the connector stops."""

@@ -180,7 +180,9 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # when the server accepted it
+    server_reply: Mapped[str | None] = mapped_column(Text)  # the server's answer to DATA
+    filed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # copied into Sent
 
 
 class RemovalRequest(Base):

@@ -80,3 +80,29 @@ class OutboxMixin:
                         {"from": from_state, "to": to_state, "error": error, "attempts": row.attempts})
             s.flush()
         return self.outbox_get(outbox_id)
+
+    def outbox_accepted(self, outbox_id: int, server_reply: str) -> None:
+        """The submission server answered 250 to DATA: the reply is sent, whatever happens next
+        (QUIT, the copy in Sent). Recorded at once, so a crash can never send it twice."""
+        with self._tx() as s:
+            row = s.scalars(select(OutboxRow).where(OutboxRow.id == outbox_id).with_for_update()).one()
+            if row.state == "sent":
+                return
+            now = utcnow()
+            from_state = row.state
+            row.state, row.updated_at, row.sent_at = "sent", now, now
+            row.server_reply, row.last_error = server_reply[:1000], None
+            self._audit(s, "nejtak", "outbox.sent", f"outbox:{outbox_id}",
+                        {"from": from_state, "to": "sent", "server_reply": server_reply[:1000],
+                         "attempts": row.attempts})
+
+    def outbox_filed(self, outbox_id: int) -> None:
+        """The sent reply's copy is in the Sent folder."""
+        with self._tx() as s:
+            s.execute(update(OutboxRow).where(OutboxRow.id == outbox_id).values(filed_at=utcnow()))
+
+    def outbox_unfiled(self, channel: str = "email", limit: int = 200) -> list[dict]:
+        """Sent replies whose copy in Sent is not recorded (a crash between the two steps)."""
+        with self._tx() as s:
+            return self._outbox_rows(s, (OutboxRow.state == "sent") & (OutboxRow.channel == channel)
+                                     & OutboxRow.filed_at.is_(None))[:limit]

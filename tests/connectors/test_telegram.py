@@ -131,3 +131,27 @@ async def test_an_unreachable_bot_api_does_not_stop_the_daemon(telegram_daemon, 
     assert len(botapi.calls_of("getMe")) == 3
     assert "Mode:" in await owner_says(botapi, "/status")
     assert isinstance(daemon.telegram, TelegramConnector)
+
+
+async def test_no_log_line_shows_the_token_even_when_the_bot_api_echoes_the_url(botapi, telegram_daemon, capsys):
+    """An HTML error page that repeats the request URL: python-telegram-bot and nejtak log it at
+    ERROR/WARNING, from loggers of their own; the token must be hidden in every one, tracebacks too."""
+    from bot import logs
+
+    logs.setup("DEBUG")
+    logs.setup("DEBUG", fmt="json")  # both formats, one after the other
+    daemon = await telegram_daemon()
+    for method in ("sendMessage", "getUpdates"):
+        botapi.fail_next(method, times=3, status=502)
+    await botapi.push_message(OWNER_ID, "/status", name="Ole")
+    await botapi.wait_for("sendMessage", 3, where=lambda p: True, timeout=20)
+    await asyncio.sleep(0.5)
+    await daemon.stop()
+    logs.setup("DEBUG")
+    logging.getLogger("telegram.request").error("page: %s", f"{botapi.url}{botapi.token}/getMe",
+                                                exc_info=ValueError(f"for {botapi.token}"))
+    err = capsys.readouterr().err
+    assert "502" in err  # the failures were logged...
+    secret = botapi.token.split(":")[1]
+    assert secret not in err and botapi.token.replace(":", "%3A") not in err  # ...without the token
+    assert "<secret>" in err

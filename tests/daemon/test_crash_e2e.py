@@ -168,3 +168,48 @@ async def test_kill_9_after_the_server_took_the_refusal(mailbox, smtp_capture, s
         store.close()
     assert replies_by_parent(smtp_capture) == {message_id_of(raw): 2}
     assert len(sent_messages(mailbox)) == 1
+
+
+# -- the server's 250 to DATA is the moment a refusal is sent (issue 7, item 5) -----------------
+
+def _slow_quit(capture, seconds: float) -> None:
+    async def handle_QUIT(server, session, envelope):
+        await asyncio.sleep(seconds)
+        return "221 Bye"
+    capture.handle_QUIT = handle_QUIT
+
+
+@pytest.mark.parametrize("stop", ["kill -9", "SIGTERM"])
+async def test_a_refusal_the_server_accepted_is_never_sent_again(mailbox, smtp_capture, sqlite_url, tmp_path,
+                                                                stop):
+    """The server has answered 250 to DATA; QUIT hangs. Killed (or stopped) there, the daemon has
+    already recorded the refusal as sent: the restart sends nothing and files the one copy in
+    Sent. Before, the row stayed `sending` until QUIT and the APPEND were done: a second refusal."""
+    config_file, log_file = tmp_path / "nejtak.toml", tmp_path / "daemon.log"
+    config_file.write_text(config_text(mailbox, smtp_capture, sqlite_url))
+    store = Store(sqlite_url)
+    _slow_quit(smtp_capture, 60)
+    raw, sender = pitch()
+    try:
+        with daemon_process(config_file, log_file) as proc:
+            await _watching(store, proc, log_file)
+            await asyncio.to_thread(mailbox.deliver, raw, sender)
+            await smtp_capture.wait_for(1, timeout=15)
+            [row] = await wait_until(lambda: store.outbox_list(["sent"]), what="acceptance recorded")
+            assert row["server_reply"].startswith("250") and row["filed_at"] is None
+            if stop == "kill -9":
+                _kill9(proc)
+            else:
+                began = time.monotonic()
+                proc.send_signal(signal.SIGTERM)
+                await asyncio.to_thread(proc.wait, 30)
+                assert time.monotonic() - began < 20  # a hanging QUIT holds nothing up
+        with daemon_process(config_file, log_file) as proc:
+            await _watching(store, proc, log_file)
+            copies = await wait_until(lambda: sent_messages(mailbox), what="the copy filed in Sent")
+            await wait_until(lambda: store.outbox_get(row["id"])["filed_at"] is not None, what="filed")
+            await asyncio.sleep(1.0)  # time enough for a wrong second send to show
+    finally:
+        store.close()
+    assert replies_by_parent(smtp_capture) == {message_id_of(raw): 1}
+    assert len(copies) == 1 and message_id_of(copies[0]) == f"<{row['message_id']}>"
