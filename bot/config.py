@@ -105,6 +105,11 @@ class Intake(_Section):
     port: int = Field(2525, ge=0, lt=65536)  # 0: any free port (tests read SmtpIntake.port)
     max_size: int = Field(10 * 1024 * 1024, gt=0)  # bytes; advertised as SIZE, larger mail gets 552
     hostname: str = ""  # the name in the greeting and Received lines; empty: this machine's name
+    max_connections: int = Field(50, gt=0)  # at once; more get 421 and are closed
+    max_session_seconds: float = Field(600, gt=0)  # a session is closed (421) after this long
+    idle_seconds: float = Field(60, gt=0)  # with no command
+    max_recipients: int = Field(50, gt=0)  # RCPT commands in one session, accepted or not
+    max_commands: int = Field(200, gt=0)  # of any one kind (NOOP, RSET, ...) in one session
 
 
 class Telegram(_Section):

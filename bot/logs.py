@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from datetime import datetime, timezone
 
 NOISY = ("alembic", "mail.log", "httpx", "telegram.ext")  # libraries that chat at INFO
@@ -73,8 +74,38 @@ class JsonFormatter(RedactingFormatter):
         return redact(json.dumps(entry, ensure_ascii=False))
 
 
+class RepeatLimiter(logging.Filter):
+    """At most `burst` lines of one kind (logger, level, message pattern) per `window` seconds;
+    the next line of that kind after a quiet spell says how many were left out. A flood of
+    refused connections must not fill the disk with the same line."""
+
+    def __init__(self, burst: int = 20, window: float = 60.0, clock=time.monotonic) -> None:
+        super().__init__()
+        self.burst, self.window, self.clock = burst, window, clock
+        self._seen: dict[tuple, list] = {}  # kind -> [window start, lines in it, left out]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (record.name, record.levelno, str(record.msg)[:200])
+        now = self.clock()
+        entry = self._seen.get(key)
+        if entry is None or now - entry[0] >= self.window:
+            left_out = entry[2] if entry else 0
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            self._seen[key] = [now, 1, 0]
+            if left_out:
+                record.msg = f"{record.msg} [{left_out} more like this left out]"
+            return True
+        entry[1] += 1
+        if entry[1] <= self.burst:
+            return True
+        entry[2] += 1
+        return False
+
+
 def setup(level: str, fmt: str = "text", quiet: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(RepeatLimiter())
     handler.setFormatter(JsonFormatter() if fmt == "json" else
                          RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()

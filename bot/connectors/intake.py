@@ -19,6 +19,9 @@ OnMessage = Callable[[bytes, str, list[str]], Awaitable[None]]
 
 RELAY_DENIED = "550 5.7.1 relaying denied"
 TRY_LATER = "451 4.3.0 temporary failure, try again later"
+TOO_MANY_RECIPIENTS = "452 4.5.3 too many recipients"
+TOO_MANY_CONNECTIONS = b"421 4.7.0 too many connections, try again later\r\n"
+TOO_LONG = "421 4.4.2 session too long, closing"
 _UNSAFE = re.compile(r"[^\x21-\x7e]")  # what may not go into a header token we write
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # addresses may be UTF-8 (SMTPUTF8), never controls
 _RETURN_PATH = re.compile(rb"return-path[ \t]*:", re.IGNORECASE)
@@ -54,13 +57,22 @@ def _drop_return_path(raw: bytes) -> bytes:
 class _Handler:
     """aiosmtpd hooks: owner-only recipients, delivery to the daemon's callback."""
 
-    def __init__(self, owner_addresses: Sequence[str], on_message: OnMessage, hostname: str) -> None:
+    def __init__(self, owner_addresses: Sequence[str], on_message: OnMessage, hostname: str,
+                 max_recipients: int = 50) -> None:
         self.owners = {a.strip().lower() for a in owner_addresses}
         self.on_message = on_message
         self.hostname = hostname
+        self.max_recipients = max_recipients
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:
+        tried = getattr(session, "nejtak_rcpts", 0) + 1
+        session.nejtak_rcpts = tried  # accepted or refused: a flood of either is refused
+        if tried > self.max_recipients:
+            if tried == self.max_recipients + 1:
+                log.warning("refused from=%s peer=%s: more than %d recipients in one session",
+                            envelope.mail_from, session.peer, self.max_recipients)
+            return TOO_MANY_RECIPIENTS
         if address.lower() not in self.owners:
             log.info("refused from=%s rcpt=%s peer=%s: not the owner's address (relay attempt?)",
                      envelope.mail_from, address, session.peer)
@@ -97,7 +109,45 @@ class _Handler:
 
 
 class _IntakeSMTP(SMTP):
-    """aiosmtpd's SMTP, logging the refusals it makes on its own (size, line length)."""
+    """aiosmtpd's SMTP with limits: sessions at once, session length; and logging the refusals
+    it makes on its own (size, line length)."""
+
+    def __init__(self, *args, intake: SmtpIntake, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._intake = intake
+        self._deadline: asyncio.TimerHandle | None = None
+        self._counted = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        intake = self._intake
+        if intake.active >= intake.cfg.max_connections:
+            # refused before any SMTP: no session, no task, the descriptor freed at once
+            intake.refused_connections += 1
+            if intake.refused_connections in (1, 10, 100) or intake.refused_connections % 1000 == 0:
+                log.warning("refused %d connection(s) so far: %d sessions open (max_connections)",
+                            intake.refused_connections, intake.active)
+            transport.write(TOO_MANY_CONNECTIONS)  # type: ignore[attr-defined]
+            transport.close()
+            return
+        intake.active += 1
+        self._counted = True
+        super().connection_made(transport)
+        self._deadline = self.loop.call_later(intake.cfg.max_session_seconds, self._too_long)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+        if self._counted:
+            self._counted = False
+            self._intake.active -= 1
+            super().connection_lost(exc)
+
+    def _too_long(self) -> None:
+        log.info("closing the session of %s: longer than %.0f s", self.session.peer if self.session else None,
+                 self._intake.cfg.max_session_seconds)
+        if self.transport is not None:
+            self.transport.write(f"{TOO_LONG}\r\n".encode())
+            self.transport.close()
 
     async def push(self, status: str) -> None:
         if status.startswith(("552", "500 Line too long")):
@@ -115,13 +165,19 @@ class SmtpIntake:
     def __init__(self, cfg: Intake, owner_addresses: Sequence[str], on_message: OnMessage) -> None:
         self.cfg = cfg
         self.hostname = cfg.hostname or socket.gethostname()
-        self.handler = _Handler(owner_addresses, on_message, self.hostname)
+        self.handler = _Handler(owner_addresses, on_message, self.hostname, cfg.max_recipients)
         self._server: asyncio.AbstractServer | None = None
         self._sessions: weakref.WeakSet[SMTP] = weakref.WeakSet()
+        self.active = 0  # sessions open now
+        self.refused_connections = 0
 
     def _protocol(self, loop: asyncio.AbstractEventLoop) -> SMTP:
-        session = _IntakeSMTP(self.handler, data_size_limit=self.cfg.max_size,
-                              hostname=self.hostname, enable_SMTPUTF8=True, loop=loop)
+        cfg = self.cfg
+        session = _IntakeSMTP(self.handler, intake=self, data_size_limit=cfg.max_size,
+                              hostname=self.hostname, enable_SMTPUTF8=True, loop=loop,
+                              timeout=cfg.idle_seconds,
+                              # NOOP, RSET, HELP ... forever would keep a session open for good
+                              command_call_limit={"*": cfg.max_commands, "RCPT": cfg.max_recipients * 2})
         self._sessions.add(session)
         return session
 

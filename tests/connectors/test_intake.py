@@ -193,3 +193,75 @@ async def test_stop_closes_the_port_even_with_a_session_open(start_intake):
     with pytest.raises(OSError):
         await asyncio.open_connection("127.0.0.1", port)
     writer.close()
+
+
+# -- limits: one client cannot exhaust the intake (issue 7, item 7) ---------------------------
+
+async def _open_idle(port: int, n: int) -> list[tuple[asyncio.StreamReader, asyncio.StreamWriter]]:
+    conns = [await asyncio.open_connection("127.0.0.1", port) for _ in range(n)]
+    for reader, _ in conns:
+        assert (await reader.readline()).startswith(b"220")
+    return conns
+
+
+async def test_connections_over_the_limit_get_421_and_idle_ones_are_closed(start_intake):
+    server, inbox = await start_intake(max_connections=5, idle_seconds=1)
+    idle = await _open_idle(server.port, 5)
+    reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+    assert (await asyncio.wait_for(reader.readline(), 5)).startswith(b"421")
+    assert await asyncio.wait_for(reader.read(), 5) == b""  # and closed
+    for reader, _ in idle:  # an idle session is closed after idle_seconds, freeing its place
+        await asyncio.wait_for(reader.read(), 5)
+    await deliver(server.port, "sam@vendor.test", [OWNER])
+    assert len(inbox.got) == 1 and server.active == 0
+
+
+async def test_noop_forever_and_endless_sessions_are_cut(start_intake):
+    server, _ = await start_intake(max_commands=10, max_session_seconds=1.5, idle_seconds=30)
+    [(reader, writer)] = await _open_idle(server.port, 1)
+    answers = []
+    for _ in range(12):
+        writer.write(b"NOOP\r\n")
+        answers.append(await asyncio.wait_for(reader.readline(), 5))
+    assert answers[9].startswith(b"250") and answers[10].startswith(b"421")
+    [(reader, writer)] = await _open_idle(server.port, 1)
+    began = asyncio.get_running_loop().time()
+    lines = []
+    while not (line := await asyncio.wait_for(reader.readline(), 5)).startswith(b"421"):
+        lines.append(line)  # a NOOP every 0.3 s keeps it from idling, not from ending
+        writer.write(b"NOOP\r\n")
+        await asyncio.sleep(0.3)
+    assert 1.0 < asyncio.get_running_loop().time() - began < 4
+
+
+async def test_a_recipient_flood_is_refused_and_logged_once(start_intake, caplog):
+    server, inbox = await start_intake(max_recipients=20)
+
+    def flood() -> list[int]:
+        with smtplib.SMTP("127.0.0.1", server.port, timeout=5) as client:
+            client.ehlo()
+            client.mail("sam@vendor.test")
+            return [client.rcpt(f"x{i}@elsewhere.test")[0] for i in range(25)] + [client.rcpt(OWNER)[0]]
+
+    codes = await asyncio.to_thread(flood)
+    assert codes[:20] == [550] * 20 and set(codes[20:]) == {452}  # the owner too, once over the limit
+    assert sum("more than 20 recipients" in r.getMessage() for r in caplog.records) == 1
+
+
+def test_the_same_log_line_repeated_is_kept_to_a_burst(capsys):
+    import logging
+
+    from bot import logs
+
+    now = [0.0]
+    logs.setup("INFO")
+    handler = logging.getLogger().handlers[0]
+    limiter = next(f for f in handler.filters if isinstance(f, logs.RepeatLimiter))
+    limiter.clock = lambda: now[0]
+    for i in range(10_000):
+        logging.getLogger("asyncio").error("socket.accept() out of system resource: %d", i)
+    now[0] = 61.0
+    logging.getLogger("asyncio").error("socket.accept() out of system resource: %d", -1)
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == limiter.burst + 1
+    assert "9980 more like this left out" in lines[-1]
