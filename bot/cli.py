@@ -212,18 +212,11 @@ def config_group() -> None:
 @click.option("--config", "config_opt", type=click.Path(dir_okay=False), help="Config file (TOML).")
 def config_check(config_file, config_opt) -> None:
     """Validate the config file (and its templates and phrase lists); name any bad key and line."""
-    from bot.phrases import PhraseBook
-    from responders.templates import TemplateSet
+    from bot import readiness
 
     path = config_file or config_opt
     config = _load(path)
-    try:
-        PhraseBook(config.phrases_dir)
-        problems = TemplateSet(config.templates_dir, config.owner.language).check_all(
-            owner_name=config.owner.name, sender_name="Test", gdpr_source=True, gdpr_erasure=True,
-            gdpr_objection=True)
-    except ConfigError as e:
-        problems = [str(e)]
+    problems = readiness.problems(config, path)
     if problems:
         raise click.ClickException("\n".join(problems))
     secrets = [s.password for s in [*config.imap, *([config.smtp] if config.smtp else [])]]

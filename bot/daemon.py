@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import config as config_mod
 from bot import digest as digest_mod
+from bot import readiness
 from bot import unsubscribe as unsubscribe_mod
 from bot.config import Config, ConfigError
 from bot.errors import NotDecided, NotStored, PermanentError, TransientError
@@ -17,6 +18,7 @@ from bot.inbound import Inbound
 from bot.mail.reader import read_message
 from bot.outbox import OutboxWorker
 from bot.pipeline import Outcome, Pipeline
+from bot.redecide import inbound_of
 from bot.store.failures import FAILED, PUT_ASIDE
 from responders.email_reply import build_message, own_refusal
 from bot.verdict import ReplyDraft
@@ -49,7 +51,8 @@ class Daemon:
     """Owns the store, the pipeline, the outbox worker and every connector; stops them cleanly."""
 
     def __init__(self, config: Config, config_path: str | None = None, store=None) -> None:
-        self.config = with_owner_address(config)
+        # the try-out address stands in only without a config file: a file must name the owner
+        self.config = config if config_path else with_owner_address(config)
         self.file_mode = self.config.mode  # the mode the config file says, before any /mode
         self.config_path = config_path
         self.store = store
@@ -68,13 +71,14 @@ class Daemon:
 
     # -- the path of a message --------------------------------------------------------------
 
-    async def handle(self, msg: Inbound, raw: bytes | None = None) -> Outcome | None:
+    async def handle(self, msg: Inbound, raw: bytes | None = None,
+                     inbound_id: int | None = None) -> Outcome | None:
         """Run one message through the pipeline in a thread. The store away: TransientError (the
         connector keeps the message and tries again). This one message the trouble, the store
         well: it is put aside (kept raw, shown as failed) and the daemon moves on."""
         try:
             outcome = await asyncio.to_thread(self.pipeline.process, msg,
-                                              self.config.store.retention_days > 0)
+                                              self.config.store.retention_days > 0, inbound_id)
         except (NotStored, NotDecided) as e:
             outcome = await self._set_aside(msg, raw, e)
         except Exception:
@@ -291,7 +295,11 @@ class Daemon:
         if not self.config_path:
             log.info("SIGHUP: no config file to reload; templates and phrases read anew")
         try:
-            config = await asyncio.to_thread(lambda: with_owner_address(config_mod.load(self.config_path)))
+            config = await asyncio.to_thread(config_mod.load, self.config_path)
+            if not self.config_path:
+                config = with_owner_address(config)
+            # everything a start checks, every template rendered: a bad file is never swapped in
+            await asyncio.to_thread(readiness.check, config, self.config_path)
             pipeline = await asyncio.to_thread(Pipeline, config, self.store)
         except ConfigError as e:
             log.error("SIGHUP: config not reloaded, keeping the running one: %s", e)
@@ -303,6 +311,20 @@ class Daemon:
             pipeline.config = config
         self.config, self.pipeline, self.file_mode = config, pipeline, file_mode
         log.info("SIGHUP: reloaded config, templates and phrase lists (mode %s)", config.mode)
+        await self._redecide()
+
+    async def _redecide(self) -> None:
+        """Stored messages without a decision (a crash, a failed decision): decided now."""
+        rows = await asyncio.to_thread(self.store.to_redecide)
+        if rows:
+            log.info("deciding %d stored message(s) left without a decision", len(rows))
+        for row in rows:
+            msg = await asyncio.to_thread(inbound_of, row)
+            try:
+                await self.handle(msg, inbound_id=row["id"])
+            except TransientError as e:  # the store away: the next start or reload tries again
+                log.warning("could not decide stored message %s now: %s", row["id"], e)
+                return
 
     def set_mode(self, mode: str) -> None:
         self.config = self.config.model_copy(update={"mode": mode})
@@ -340,6 +362,7 @@ class Daemon:
         from bot.store import Store
 
         cfg = self.config
+        await asyncio.to_thread(readiness.check, cfg, self.config_path)
         if self.store is None:
             self.store = await asyncio.to_thread(Store, cfg.store.resolved_url(), cfg.classifier.freemail_domains)
         self.pipeline = Pipeline(cfg, self.store)
@@ -365,6 +388,7 @@ class Daemon:
             self.tasks.append(asyncio.create_task(self._guard(self._console_digest(), "console digest")))
         self.outbox_task = asyncio.create_task(self._guard(self.outbox.run(self.stop_event), "outbox"))
         self.tasks.append(asyncio.create_task(self._guard(self._retention(), "retention")))
+        self.tasks.append(asyncio.create_task(self._guard(self._redecide(), "deciding stored messages")))
         await self._imap_watching()
         log.info("nejtak running: mode %s, store %s, %d IMAP account(s), intake %s, telegram %s",
                  cfg.mode, _safe_url(cfg.store.resolved_url()), len(cfg.imap),

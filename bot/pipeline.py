@@ -79,18 +79,19 @@ class Pipeline:
         score = round(sum(h.weight for h in hits), 2)
         return Verdict(score, self.config.classifier.required, hits, language), ctx
 
-    def process(self, msg: Inbound, keep_body: bool = True) -> Outcome:
+    def process(self, msg: Inbound, keep_body: bool = True, inbound_id: int | None = None) -> Outcome:
         """Store first (nothing is lost), then decide and record the decision with its reply.
 
         Raises NotStored when the store refused the message, NotDecided when it was stored but
-        the decision could not be recorded; a decision that fails is recorded as failed.
+        the decision could not be recorded; a decision that fails is recorded as failed. With
+        inbound_id, the message is one stored before, to be decided (again) now.
 
         One message at a time: a decision reads the sender's history and the hourly count and
         writes them back, so two at once could both send a first refusal."""
         with self._one_at_a_time:
-            return self._process(msg, keep_body)
+            return self._process(msg, keep_body, inbound_id)
 
-    def _process(self, msg: Inbound, keep_body: bool) -> Outcome:
+    def _process(self, msg: Inbound, keep_body: bool, inbound_id: int | None = None) -> Outcome:
         msg.normalise()  # whatever the connector read, the store can hold it
         # Triage replays old mail: its decisions count as made when the message came.
         at = msg.date if self.simulate and msg.date else self.clock()
@@ -98,7 +99,10 @@ class Pipeline:
         thread_ids = [i for i in [msg.in_reply_to, *msg.references] if i]
         since = at - timedelta(hours=1) if self.config.mode == "auto" else None  # the cap is auto's
         try:
-            receipt = self.store.receive(msg, keep_body, org, thread_ids, since)
+            if inbound_id is None:
+                receipt = self.store.receive(msg, keep_body, org, thread_ids, since)
+            else:  # stored before (inbound_id), decided again
+                receipt = self.store.receipt_for(inbound_id)
         except Exception as e:
             raise NotStored(f"{type(e).__name__}: {e}") from e
         if receipt.decided:

@@ -6,12 +6,20 @@ from datetime import datetime
 from pathlib import Path
 
 from babel.dates import format_date
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from bot.config import ConfigError
 
 KINDS = ("refusal", "reminder", "chat_refusal", "chat_reminder")
+# What responders.compose passes to every template.
+VARIABLES = ("owner_name", "sender_name", "first_request_date", "gdpr_source", "gdpr_erasure",
+             "gdpr_objection")
+_SAMPLES = [
+    dict(owner_name="Owner", sender_name=name, first_request_date=first, gdpr_source=flag,
+         gdpr_erasure=flag, gdpr_objection=flag)
+    for name in ("", "Sam Seller") for first in (None, datetime(2026, 11, 2)) for flag in (True, False)
+]
 _BABEL_LOCALE = {"nb": "nb_NO", "da": "da_DK", "sv": "sv_SE", "de": "de_DE", "pl": "pl_PL", "en": "en_GB"}
 
 
@@ -64,15 +72,29 @@ class TemplateSet:
             raise ConfigError(f"template {lang}/{kind}.txt: {e}") from e
         return Rendered(_tidy(text), lang, kind)
 
-    def check_all(self, **values) -> list[str]:
-        """Render every template once; the problems found, for `nejtak config check`."""
+    def check_all(self) -> list[str]:
+        """Every template parsed, checked for variables a reply never has, and rendered with
+        and without each optional value; the problems found (a start and a reload refuse them)."""
         problems = []
         for lang in self.languages:
             for kind in KINDS:
+                name = f"{lang}/{kind}.txt"
                 try:
-                    self.render(kind, lang, **values)
-                except ConfigError as e:
-                    problems.append(str(e))
+                    source = self.env.loader.get_source(self.env, name)[0]
+                    unknown = meta.find_undeclared_variables(self.env.parse(source)) - set(VARIABLES)
+                except TemplateError as e:
+                    problems.append(f"template {name}: {e}")
+                    continue
+                if unknown:
+                    problems.append(f"template {name}: unknown variable(s) {', '.join(sorted(unknown))}; "
+                                    f"a reply has {', '.join(VARIABLES)}")
+                    continue
+                for values in _SAMPLES:
+                    try:
+                        self.render(kind, lang, **values)
+                    except ConfigError as e:
+                        problems.append(str(e))
+                        break
         return problems
 
 

@@ -42,9 +42,24 @@ def test_minimal_config_passes(check):
     assert "ok" in output and "approve" in output
 
 
-def test_empty_config_passes(check):
+def test_a_config_file_without_the_owners_address_is_refused(check):
+    """Start and reload refuse it too: nothing could tell mail to the owner from mail to others."""
     code, output = check("")
-    assert code == 0, output
+    assert code != 0 and "owner.addresses is empty" in output
+
+
+def test_a_template_with_an_unknown_variable_in_any_branch_is_refused(tmp_path, check):
+    import shutil
+
+    from bot.config import load
+
+    templates = tmp_path / "templates"
+    shutil.copytree(load(None).templates_dir, templates)
+    (templates / "en" / "reminder.txt").write_text("{% if gdpr_source %}{{ owner_nmae }}{% endif %}\n")
+    (templates / "da" / "refusal.txt").write_text("Hej {{ sender_name \n")
+    code, output = check(MINIMAL + f'\n[reply]\ntemplates_dir = "{templates}"\n')
+    assert code != 0
+    assert "en/reminder.txt: unknown variable(s) owner_nmae" in output and "da/refusal.txt" in output
 
 
 def test_config_option_works_too(tmp_path):

@@ -81,3 +81,46 @@ def test_json_logs_are_one_object_per_line(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_a_reload_refuses_what_a_start_refuses_and_undecided_mail_is_decided(tmp_path):
+    """SIGHUP with an empty file (no owner address) or a broken template keeps the running config,
+    and a pitch that arrives meanwhile is decided under it. A message stored but never decided
+    (a crash between the two) is decided at start-up."""
+    import shutil
+
+    from bot.config import load
+    from bot.mail.reader import read_message
+    from bot.store import Store
+
+    port, db, cfg, log = free_port(), tmp_path / "n.db", tmp_path / "n.toml", tmp_path / "log"
+    cfg.write_text(config_text(port, db, "approve"))
+    store = Store(f"sqlite:///{db}")
+    stored_id, _ = store.save_inbound(read_message(PITCH.replace(b"Message-ID: <", b"Message-ID: <crashed-", 1),
+                                                   "smtp:before-the-crash", keep_raw=True))
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
+                                stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
+                                env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    try:
+        wait_for(lambda: "nejtak running" in log.read_text(), what="start")
+        wait_for(lambda: (store.decision_of(stored_id) or {}).get("action") == "draft", what="stored pitch decided")
+        cfg.write_text("")
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: "owner.addresses is empty" in log.read_text(), what="empty config refused")
+        templates = tmp_path / "templates"
+        shutil.copytree(load(None).templates_dir, templates)
+        (templates / "en" / "refusal.txt").write_text("Hello {{ sender_name \n")
+        cfg.write_text(config_text(port, db, "approve") + f'[reply]\ntemplates_dir = "{templates}"\n')
+        proc.send_signal(signal.SIGHUP)
+        wait_for(lambda: "en/refusal.txt" in log.read_text(), what="broken template refused")
+        with smtplib.SMTP("127.0.0.1", port) as smtp:  # the running config still knows the owner
+            smtp.sendmail("ola@vendor.example", ["me@localhost"], PITCH)
+        wait_for(lambda: "action=draft" in log.read_text().split("en/refusal.txt", 1)[1], what="pitch drafted")
+        assert "reloaded config" not in log.read_text()
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+    finally:
+        store.close()
+        if proc.poll() is None:
+            proc.kill()
