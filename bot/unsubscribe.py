@@ -13,6 +13,7 @@ import aiohttp
 import aiohttp.abc
 import dkim
 
+from bot.authentication import aligned
 from bot.inbound import Inbound
 from bot.mail.reader import MAX_HEADER_BYTES, header_end
 
@@ -27,8 +28,12 @@ def https_uri(value: str) -> str | None:
     """The first https URI among the <...> entries of a List-Unsubscribe value (mailto ignored)."""
     for entry in _ENTRY.findall(value):
         uri = _WHITESPACE.sub("", entry)
-        parts = urlsplit(uri)
-        if parts.scheme.lower() == "https" and parts.hostname:
+        try:
+            parts = urlsplit(uri)
+            host = parts.hostname
+        except ValueError:  # "[127.0.0.1]" and other hosts urllib refuses: not a target
+            continue
+        if parts.scheme.lower() == "https" and host:
             return uri
     return None
 
@@ -62,6 +67,10 @@ def _covering_signature(msg: Inbound, raw: bytes, dnsfunc: Callable | None) -> t
         if not valid:
             reasons.append(f"signature {idx + 1} (d={domain}) does not verify")
             continue
+        if not aligned(domain, msg.from_address) or msg.from_count != 1:
+            # any domain can sign any mail: only the From domain's own signature speaks for it
+            reasons.append(f"signature {idx + 1} (d={domain}) is not the From domain's")
+            continue
         signed = [h.decode("ascii", "replace") for h in verifier.include_headers]
         # A field counts only when every instance of it is signed: DKIM signs the bottom-most
         # ones, and a field added on top would be the one we read.
@@ -93,12 +102,39 @@ def one_click_target(msg: Inbound, raw: bytes, dnsfunc: Callable | None = None) 
     return uris[0], f"one-click, signed by {reason}"
 
 
-_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # RFC 6052: the IPv4 address in the last 32 bits
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")  # RFC 8215: a site's own translators
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")  # deprecated ::a.b.c.d
+_IPV4_TRANSLATED = ipaddress.ip_network("::ffff:0:0:0/96")  # RFC 2765 (SIIT)
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries (mapped, compatible, NAT64, 6to4, Teredo)."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    if ip in _NAT64 or ip in _IPV4_COMPATIBLE or ip in _IPV4_TRANSLATED:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
 
 
 def _not_public(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    return not ip.is_global or (ip.version == 6 and ip in _NAT64)
+    """Whether an address is this machine, a private network, or reaches one through the IPv4
+    address it carries; an unreadable address is not public either."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return True
+    if ip.version == 6:
+        if ip in _NAT64_LOCAL:
+            return True  # where a local translator leads cannot be told
+        embedded = _embedded_ipv4(ip)
+        if embedded is not None:
+            return not embedded.is_global
+    return not ip.is_global
 
 
 class _PublicResolver(aiohttp.abc.AbstractResolver):

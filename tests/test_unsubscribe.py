@@ -94,10 +94,11 @@ async def endpoint():
 
 
 def list_mail(pem: bytes, unsubscribe_header: str | None, *, post: bool = True,
-              signed: list[bytes] = SIGNED, body: str = "Our spring sale starts today!\n") -> bytes:
+              signed: list[bytes] = SIGNED, body: str = "Our spring sale starts today!\n",
+              sender: str = SENDER) -> bytes:
     """A marketing mail to the owner, DKIM-signed by shop.example over the `signed` fields."""
     head = (f"Authentication-Results: mx.test; dmarc=pass header.from={DOMAIN.decode()}\r\n"
-            f"From: Shop <{SENDER}>\r\nTo: {OWNER}\r\nSubject: Grow your sales with our SEO service\r\n"
+            f"From: Shop <{sender}>\r\nTo: {OWNER}\r\nSubject: Grow your sales with our SEO service\r\n"
             f"Date: {format_datetime(datetime.now(timezone.utc))}\r\n"
             f"Message-ID: <{time.time_ns()}@shop.example>\r\n")
     if unsubscribe_header is not None:
@@ -384,3 +385,41 @@ async def test_two_unsubscribes_of_one_message_at_once_make_one_request(tmp_path
     results = await asyncio.gather(daemon.unsubscribe(msg, b"raw", 7), daemon.unsubscribe(msg, b"raw", 7, consent=True))
     assert calls == ["l@shop.example"] and sorted(map(bool, results)) == [False, True]
     store.close()
+
+
+# -- issue 7, item 9: the signature must be the From domain's; addresses that embed IPv4 -------
+
+def test_a_signature_by_another_domain_does_not_count(dkim_key, dns):
+    """shop.example signs a mail whose From is bank.example: it speaks for shop.example only."""
+    raw = list_mail(dkim_key[0], "<https://shop.example/u/42>", sender="service@bank.example")
+    url, reason = target(raw, dns)
+    assert url is None and "(d=shop.example) is not the From domain's" in reason
+    assert target(list_mail(dkim_key[0], "<https://shop.example/u/42>", sender="news@mail.shop.example"),
+                  dns)[0] == "https://shop.example/u/42"  # a subdomain of the signer is aligned
+
+
+@pytest.mark.parametrize("value", ["<https://[127.0.0.1]/u>", "<https://[::1/u>", "<https://[zz]/>"])
+def test_a_malformed_bracketed_host_is_no_target_and_the_message_is_decided(dkim_key, dns, value):
+    """urllib raised ValueError inside the decision: the message was stored and never decided."""
+    from bot.pipeline import Pipeline
+
+    raw = list_mail(dkim_key[0], value)
+    assert target(raw, dns)[0] is None
+    config = parse(f'mode = "auto"\n[owner]\naddresses = ["{OWNER}"]\n', "t.toml")
+    store = Store("sqlite://")
+    try:
+        outcome = Pipeline(config, store).process(read_message(raw, "t", keep_raw=True))
+        assert outcome.decision is not None and outcome.failed is None
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("address,private", [
+    ("::127.0.0.1", True), ("::ffff:127.0.0.1", True), ("::ffff:10.1.2.3", True),
+    ("::ffff:0:7f00:1", True), ("64:ff9b::7f00:1", True), ("64:ff9b::a00:1", True),
+    ("64:ff9b:1::808:808", True), ("2002:7f00:1::1", True), ("2002:c0a8:101::1", True),
+    ("64:ff9b::808:808", False), ("2002:808:808::1", False), ("::ffff:8.8.8.8", False),
+    ("2001:4860:4860::8888", False), ("8.8.8.8", False),
+])
+def test_ipv6_addresses_are_judged_by_the_ipv4_address_they_carry(address, private):
+    assert unsubscribe_mod._not_public(address) is private
