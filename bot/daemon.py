@@ -180,7 +180,7 @@ class Daemon:
                             cfg.username, cfg.host, e, delay)
                 if await self._sleep(delay):
                     return
-                delay = min(delay * 2, 300.0)
+                delay = min(delay * 2, 12.0)  # caught up soon after the server is back
         items = [("email", rcpts, mid, at) for rcpts, mid, at in history if not own_refusal(mid)]
         n = await asyncio.to_thread(self.store.record_owner_sent_many, items)
         log.info("read %d sent or answered messages of %s as sender history", n, cfg.username)

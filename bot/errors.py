@@ -9,6 +9,10 @@ class TransientError(NejtakError):
     """Worth retrying later: a network cut, a 4xx SMTP answer, a server restarting."""
 
 
+class UnreachableError(TransientError):
+    """The server did not answer at all (refused, timed out, cut): try again soon, it may be back."""
+
+
 class PermanentError(NejtakError):
     """Retrying will not help: a 5xx SMTP answer, bad credentials, a missing folder."""
 

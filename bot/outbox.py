@@ -5,9 +5,9 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
-from bot.errors import TransientError
+from bot.errors import TransientError, UnreachableError
 
 log = logging.getLogger("nejtak.outbox")
 
@@ -16,7 +16,11 @@ Deliver = Callable[[dict], Awaitable[None]]
 # channel -> coroutine that says whether a row was delivered before a crash (None: cannot tell)
 Verify = Callable[[dict], Awaitable[bool | None]]
 
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 8  # answers from the server (4xx) before a reply fails
+# A server that does not answer at all is asked again soon (it is back within seconds once
+# it is back), for as long as a refusal is still worth sending.
+UNREACHABLE_RETRY_SECONDS = 12.0
+UNREACHABLE_GIVE_UP = timedelta(days=2)
 # How often the worker looks for approved rows nobody woke it for: `nejtak send` in another process.
 POLL_SECONDS = 5.0
 
@@ -80,10 +84,11 @@ class OutboxWorker:
                 failures = 0
             except Exception as e:  # the store away for a moment must not end the worker
                 failures += 1
-                log.error("outbox worker: %s; trying again in %.0f s", e, retry_delay(failures) / 6)
+                log.error("outbox worker: %s; trying again in %.0f s", e,
+                          min(retry_delay(failures) / 6, UNREACHABLE_RETRY_SECONDS))
                 self.wake.clear()
             waits = [t - self.clock() for t in self.not_before.values()]
-            timeout = retry_delay(failures) / 6 if failures else max(
+            timeout = min(retry_delay(failures) / 6, UNREACHABLE_RETRY_SECONDS) if failures else max(
                 1.0, min([w for w in waits if w > 0] + [POLL_SECONDS]))
             stopper = asyncio.ensure_future(stop.wait())
             waker = asyncio.ensure_future(self.wake.wait())
@@ -131,6 +136,13 @@ class OutboxWorker:
         """Not sent: a transient failure is tried again later (up to MAX_ATTEMPTS), anything
         else is not worth a retry."""
         attempts = (row.get("attempts") or 0) + 1
+        created = row.get("created_at")
+        if isinstance(e, UnreachableError) and (created is None or now_utc() - created < UNREACHABLE_GIVE_UP):
+            await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved", str(e))
+            self.not_before[row["id"]] = self.clock() + min(retry_delay(attempts), UNREACHABLE_RETRY_SECONDS)
+            log.warning("outbox %s: %s; trying again in %.0f s", row["id"], e,
+                        min(retry_delay(attempts), UNREACHABLE_RETRY_SECONDS))
+            return 0
         if isinstance(e, TransientError) and attempts < MAX_ATTEMPTS:
             await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved", str(e))
             self.not_before[row["id"]] = self.clock() + retry_delay(attempts)

@@ -25,7 +25,9 @@ OnMessage = Callable[[int, bytes], Awaitable[None]]
 CHANNEL = "imap"
 IDLE_SLICE = 0.5  # seconds per idle_check: how soon a stop is noticed while idling
 RENEW_MAX = 25 * 60  # RFC 2177: servers may drop an IDLE after 29 minutes
-BACKOFF_FIRST, BACKOFF_MAX = 1.0, 300.0
+# Capped low: a server back after an outage is caught up within ~15 s (one login a few seconds
+# is nothing to it, and the jitter keeps clients from returning in step).
+BACKOFF_FIRST, BACKOFF_MAX = 1.0, 12.0
 # INTERNALDATE is the server's clock, first_started_at ours: allow for some skew between them.
 CLOCK_GRACE = timedelta(hours=1)
 _FETCH_BATCH = 500
@@ -47,7 +49,7 @@ def renew_seconds(cfg: Imap) -> float:
 
 
 def backoff_delay(failures: int, rng: random.Random) -> float:
-    """1 s doubling to 5 minutes, each with +-25 % jitter so many clients do not return in step."""
+    """1 s doubling to 12 s, each with +-25 % jitter so many clients do not return in step."""
     return min(BACKOFF_FIRST * 2 ** failures, BACKOFF_MAX) * rng.uniform(0.75, 1.25)
 
 

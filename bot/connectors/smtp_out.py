@@ -12,7 +12,7 @@ import ssl
 from collections.abc import Callable
 
 from bot.config import ConfigError, Smtp
-from bot.errors import NejtakError, PermanentError, TransientError
+from bot.errors import NejtakError, PermanentError, TransientError, UnreachableError
 
 log = logging.getLogger("nejtak.smtp")
 
@@ -129,7 +129,7 @@ class SmtpSender:
             raise err from e
         except smtplib.SMTPServerDisconnected as e:
             log.warning("not sent %s to %s: %s disconnected: %s", message_id, to, where, e)
-            raise TransientError(f"{where}: server disconnected: {e}") from e
+            raise UnreachableError(f"{where}: server disconnected: {e}") from e
         except smtplib.SMTPAuthenticationError as e:
             # 535 and the like: wrong credentials; a 454 means the server's auth is down for now
             err = _by_code(e.smtp_code, f"login as {cfg.username!r} failed: {_text(e.smtp_error)}",
@@ -148,5 +148,5 @@ class SmtpSender:
             raise PermanentError(f"{where}: certificate not trusted: {e.verify_message}") from e
         except (TimeoutError, socket.timeout, ConnectionError, ssl.SSLError, OSError) as e:
             log.warning("not sent %s to %s: %s unreachable: %s", message_id, to, where, e)
-            raise TransientError(f"{where}: {type(e).__name__}: {e}") from e
+            raise UnreachableError(f"{where}: {type(e).__name__}: {e}") from e
         log.info("sent %s from <%s> to <%s> via %s", message_id, envelope_from, to, where)
