@@ -112,9 +112,10 @@ class Daemon:
                   what, msg.sender, e, inbound_id)
         return Outcome(inbound_id, None, action=PUT_ASIDE, failed=str(e))
 
-    async def handle_email(self, raw: bytes, source: str) -> Outcome | None:
+    async def handle_email(self, raw: bytes, source: str, size: int | None = None) -> Outcome | None:
         # a large mail takes a while to parse: not on the event loop
-        msg = await asyncio.to_thread(read_message, raw, source, keep_raw=self.config.store.retention_days > 0)
+        msg = await asyncio.to_thread(read_message, raw, source, keep_raw=self.config.store.retention_days > 0,
+                                      size=size)
         if msg.error:
             log.warning("message %s read with a problem: %s", source, msg.error)
         outcome = await self.handle(msg, raw)
@@ -187,8 +188,8 @@ class Daemon:
         if self.imap and conn is self.imap[0]:  # the account replies are filed in
             await self._file_unfiled()
 
-        async def on_message(uid: int, raw: bytes) -> None:
-            outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}")
+        async def on_message(uid: int, raw: bytes, size: int | None = None) -> None:
+            outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}", size)
             action = outcome.action if outcome else None
             # answered, drafted or marked for a block, now or before a crash cut the flagging short
             if action not in (None, "none", FAILED, PUT_ASIDE):

@@ -118,9 +118,10 @@ def test_unreadable_file_gets_a_row_with_the_reason(tmp_path):
     assert rows["a.eml"]["error"] is None
 
 
-def test_huge_message_is_read_headers_only_and_reported(tmp_path):
+def test_huge_message_is_read_in_its_first_part_and_reported(tmp_path):
     huge = tmp_path / "huge.eml"
     huge.write_bytes(pitch("Big", "big-1", "", "Sales") + b"x" * (26 * 1024 * 1024))
     result = CliRunner().invoke(main, ["triage", str(huge), "--me", OWNER, "--json"])
     row = json.loads(result.stdout)
-    assert result.exit_code == 0 and row["error"] == "too large"
+    assert result.exit_code == 0 and row["error"].startswith("large message (26.0 MiB)")
+    assert row["unsolicited"] is not None and row["message_id"] == "big-1@growth.example"

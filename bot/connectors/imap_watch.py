@@ -13,6 +13,7 @@ from imapclient import IMAPClient
 from bot.config import Imap
 from bot.connectors.imap_session import ImapSession, batches, select
 from bot.errors import PermanentError, TransientError
+from bot.mail.reader import MAX_BYTES
 
 if TYPE_CHECKING:
     from bot.connectors.imap import SyncState
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("nejtak.imap")
 
 T = TypeVar("T")
-OnMessage = Callable[[int, bytes], Awaitable[None]]
+OnMessage = Callable[[int, bytes, int], Awaitable[None]]  # uid, raw (maybe only its start), size
 
 CHANNEL = "imap"
 IDLE_SLICE = 0.5  # seconds per idle_check: how soon a stop is noticed while idling
@@ -157,7 +158,7 @@ class InboxWatch:
             found = await self._call(_new_uids, self._last_uid)
             if not found:
                 return
-            for uid, arrived in found:
+            for uid, arrived, size in found:
                 if self._stop.is_set():
                     raise Stopped
                 if arrived is not None and _utc(arrived) < floor:
@@ -165,11 +166,11 @@ class InboxWatch:
                     log.info("%s %s: UID %d arrived %s, before watching began: left alone",
                              self.account, self.folder, uid, arrived.isoformat())
                 else:
-                    raw = await self._call(_fetch_raw, uid)
+                    raw = await self._call(_fetch_raw, uid, size)
                     if raw is None:
                         log.info("%s %s: UID %d vanished before it was read", self.account, self.folder, uid)
                     else:
-                        await on_message(uid, raw)
+                        await on_message(uid, raw, max(size, len(raw)))
                 self._last_uid = uid
                 await self._save_position(self._validity, uid)
 
@@ -249,16 +250,17 @@ def _took_exists(client: IMAPClient) -> bool:
     return bool(client._imap.untagged_responses.pop("EXISTS", None))
 
 
-def _new_uids(client: IMAPClient, last_uid: int) -> list[tuple[int, datetime | None]]:
+def _new_uids(client: IMAPClient, last_uid: int) -> list[tuple[int, datetime | None, int]]:
+    """(UID, INTERNALDATE, RFC822.SIZE) of every message above last_uid."""
     client.noop()  # new mail from other connections shows in SEARCH only after this
     _took_exists(client)  # what the NOOP announced, the SEARCH below sees
     # "UID n:*" always matches the highest message, even below n: filter.
     uids = sorted(u for u in client.search(["UID", f"{last_uid + 1}:*"]) if u > last_uid)
-    arrived: dict[int, datetime] = {}
+    arrived: dict[int, tuple[datetime | None, int]] = {}
     for batch in batches(uids, _FETCH_BATCH):
-        for uid, data in client.fetch(batch, ["INTERNALDATE"]).items():
-            arrived[uid] = data.get(b"INTERNALDATE")
-    return [(uid, arrived.get(uid)) for uid in uids]
+        for uid, data in client.fetch(batch, ["INTERNALDATE", "RFC822.SIZE"]).items():
+            arrived[uid] = (data.get(b"INTERNALDATE"), int(data.get(b"RFC822.SIZE") or 0))
+    return [(uid, *arrived.get(uid, (None, 0))) for uid in uids]
 
 
 def _uids_since(client: IMAPClient, since: datetime, highest: int) -> list[int]:
@@ -274,8 +276,12 @@ def _uids_since(client: IMAPClient, since: datetime, highest: int) -> list[int]:
     return sorted(recent)
 
 
-def _fetch_raw(client: IMAPClient, uid: int) -> bytes | None:
-    data = client.fetch([uid], ["BODY.PEEK[]"]).get(uid)  # PEEK: never sets \Seen
+def _fetch_raw(client: IMAPClient, uid: int, size: int = 0) -> bytes | None:
+    """The message (PEEK: never sets \\Seen); of a large one only what the reader reads."""
+    if size > MAX_BYTES:
+        data = client.fetch([uid], [f"BODY.PEEK[]<0.{MAX_BYTES}>"]).get(uid)
+        return next((v for k, v in data.items() if k.startswith(b"BODY[]")), None) if data else None
+    data = client.fetch([uid], ["BODY.PEEK[]"]).get(uid)
     return data.get(b"BODY[]") if data else None
 
 

@@ -13,7 +13,10 @@ from bot.inbound import Inbound, safe_text, sane_date
 from bot.mail.decode import clean_header, decode_bytes, decode_header_value
 from bot.mail.text import find_links, html_to_text, html_urls, split_reply
 
-MAX_BYTES = 25 * 1024 * 1024  # larger messages are read headers-only
+# Of a larger message only this much is read (and kept): its header section and the start of
+# its body, which is what the decision needs; the rest is attachments. A 50 MB mail costs no
+# more than a 2 MB one.
+MAX_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 256 * 1024  # decoded body text kept
 MAX_PART_BYTES = 1024 * 1024  # decoded bytes of one part looked at
 MAX_PARTS = 50
@@ -33,37 +36,37 @@ _VALID_ADDRESS = re.compile(r"^[^@\s<>()\[\]\\,;:\"]+@[^@\s<>()\[\]\\,;:\"=?]+$"
 
 
 def read_message(
-    raw: bytes, source: str, keep_raw: bool = False, max_bytes: int = MAX_BYTES
+    raw: bytes, source: str, keep_raw: bool = False, max_bytes: int = MAX_BYTES, size: int | None = None
 ) -> Inbound:
-    """Read one e-mail into an Inbound; never raises, sets `error` when it could not read it all."""
+    """Read one e-mail into an Inbound; never raises, sets `error` when it could not read it all.
+
+    `size` is the whole message's size when `raw` is only its beginning (a partial IMAP fetch)."""
     inbound = Inbound(channel="email", source=source, message_id="", sender="")
     try:
         raw = raw if isinstance(raw, bytes) else bytes(raw)
-        inbound.size = len(raw)
+        inbound.size = max(size or 0, len(raw))
+        if inbound.size > max_bytes or len(raw) > max_bytes:
+            raw = raw[:max_bytes]
+            inbound.error = (f"large message ({inbound.size / 1048576:.1f} MiB): "
+                             f"only the first {max_bytes / 1048576:g} MiB read and kept")
         if keep_raw:
             inbound.raw = raw
-        _read(raw, inbound, max_bytes)
+        _read(raw, inbound)
     except Exception as exc:  # a broken message is still a record; say why and go on
         inbound.error = inbound.error or f"unreadable message ({type(exc).__name__})"
     return inbound.normalise()
 
 
-def _read(raw: bytes, inbound: Inbound, max_bytes: int) -> None:
+def _read(raw: bytes, inbound: Inbound) -> None:
     if not raw.strip():
         inbound.error = "empty message"
         return
-    too_large = len(raw) > max_bytes
-    if too_large:
-        msg = _PARSER.parsebytes(raw[: header_end(raw)], headersonly=True)
-        inbound.error = "too large"
-    else:
-        msg = _PARSER.parsebytes(raw)
+    msg = _PARSER.parsebytes(raw)
     raw_headers = _read_headers(msg, inbound)
     if not raw_headers:
         inbound.error = inbound.error or "no mail headers found"
     _read_addresses(raw_headers, inbound)
-    if not too_large:
-        _read_body(msg, inbound)
+    _read_body(msg, inbound)
     if not inbound.sender and not inbound.error:
         inbound.error = "no sender address"
 

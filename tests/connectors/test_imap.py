@@ -40,8 +40,9 @@ class Inbox:
         self.got: list[tuple[int, bytes]] = []
         self._changed = asyncio.Event()
 
-    async def __call__(self, uid: int, raw: bytes) -> None:
+    async def __call__(self, uid: int, raw: bytes, size: int | None = None) -> None:
         self.got.append((uid, raw))
+        self.sizes = {**getattr(self, "sizes", {}), uid: size}
         self._changed.set()
 
     @property

@@ -103,3 +103,27 @@ async def test_an_internationalised_sender_is_stored_and_answered_only_with_smtp
             [failed] = await wait_until(lambda: daemon.store.outbox_list(["failed"]), what="reply failed")
             assert "SMTPUTF8" in failed["last_error"] and failed["to_address"] == sender
             assert capture.messages == []
+
+
+async def test_a_huge_message_over_imap_is_fetched_and_kept_only_in_part(mailbox, smtp_capture, store_url):
+    """A 30 MB pitch (a big attachment): decided on its headers and text, only its first 2 MiB
+    fetched and kept (before: fetched whole, parsed whole, stored whole in the database)."""
+    from bot.mail.reader import MAX_BYTES
+
+    config = make_config(mailbox, smtp_capture, store_url)
+    raw, sender = pitch()
+    head, body = raw.split(b"\r\n\r\n", 1)
+    big = (head.replace(b"Content-Type: text/plain; charset=utf-8", b'Content-Type: multipart/mixed; boundary="b"')
+           + b"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body
+           + b"\r\n--b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=x.pdf\r\n"
+           + b"Content-Transfer-Encoding: base64\r\n\r\n" + (b"QUFB" * 19 + b"\r\n") * 400_000 + b"--b--\r\n")
+    assert len(big) > 30_000_000
+    async with running(config) as daemon:
+        await asyncio.to_thread(mailbox.deliver, big, sender)
+        await smtp_capture.wait_for(1, timeout=30)
+        assert replies_by_parent(smtp_capture) == {message_id_of(big): 1}
+        [row] = [r for r in daemon.store.inbound_since(AN_HOUR_AGO)]
+        assert row["size"] >= len(big) - 1024  # the whole size is known...
+        assert row["error"].startswith("large message")
+        kept = daemon.store.inbound_raw(row["id"])
+        assert len(kept) == MAX_BYTES  # ...but only the part that was read is kept

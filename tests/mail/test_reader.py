@@ -175,12 +175,21 @@ def test_nested_multipart_with_attachments(read):
     assert msg.images == ["cid:logo@x"]
 
 
-def test_huge_message_is_read_headers_only():
+def test_a_huge_message_is_read_in_its_first_part_only():
+    """Its headers and the start of its text decide; the attachments behind are never parsed."""
     body = b"A" * 1000 + b"\n"
-    raw = b"From: big@x.example\nSubject: Huge\nContent-Type: text/plain\n\n" + body * 3000
-    msg = read_message(raw, "t", max_bytes=1_000_000)
-    assert msg.error == "too large"
-    assert (msg.subject, msg.sender, msg.size, msg.text) == ("Huge", "big@x.example", len(raw), "")
+    raw = (b"From: big@x.example\nSubject: Huge\nContent-Type: text/plain\n\nHello, a quick offer.\n"
+           + body * 3000)
+    msg = read_message(raw, "t", max_bytes=1_000_000, keep_raw=True)
+    assert msg.error.startswith("large message (2.9 MiB): only the first 0.95")
+    assert (msg.subject, msg.sender, msg.size) == ("Huge", "big@x.example", len(raw))
+    assert msg.text.startswith("Hello, a quick offer.") and len(msg.raw) == 1_000_000
+
+
+def test_a_partial_fetch_says_how_large_the_whole_message_is():
+    raw = b"From: big@x.example\nSubject: Huge\n\nHello\n"
+    msg = read_message(raw, "imap:INBOX/7", size=50 * 1048576)
+    assert msg.size == 50 * 1048576 and msg.error.startswith("large message (50.0 MiB)")
 
 
 def test_long_text_is_cut():
