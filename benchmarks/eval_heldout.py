@@ -1,10 +1,13 @@
 """The figures nejtak reports: classifier quality on data it was neither trained nor tuned on.
 
-What was used for what (see tools/train_model.py and config/defaults.toml):
-  trained on (learned model)  spamassassin/spam, easy_ham, even half of hard_ham; even SMS lines
-  tuned on (phrases, weights) tests/data/devset, and the training folders above
+What was used for what (see tools/train_text_model.py, tools/fit_weights.py, config/defaults.toml):
+  trained on (text model)     the writers' corpus tests/data/corpus (12 writers), tests/data/devset
+                              and devset2, spamassassin/easy_ham and the even half of hard_ham
+  tuned on (weights)          out-of-fold scores of the writers' corpus (tools/fit_weights.py);
+                              phrase lists earlier on the dev sets
   reported here (held out)    spamassassin/spam_2, easy_ham_2, odd half of hard_ham; odd SMS
-                              lines; tests/data/holdout (written apart, never used for tuning)
+                              lines; tests/data/holdout (written apart, never used for tuning);
+                              the writers themselves: benchmarks/eval_writers.py (leave one out)
 
 Usage: python benchmarks/eval_heldout.py [--json]
 """

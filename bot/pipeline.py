@@ -18,7 +18,7 @@ from bot.language import detect
 from bot.phrases import PhraseBook
 from bot.policy import plan
 from bot.sender_history import SenderHistory
-from bot.signals.base import SIGNALS, Context
+from bot.signals.base import SIGNALS, Context, Scaled
 from bot.verdict import Decision, Hit, Verdict
 from responders.compose import compose
 from responders.email_reply import own_refusal
@@ -26,6 +26,7 @@ from responders.templates import TemplateSet
 
 log = logging.getLogger("nejtak.pipeline")
 
+HISTORY_WINS = "HISTORY_WINS"
 # Outbox state of a new reply, by action; triage records what it would send as a draft.
 _REPLY_STATE = {"reply": "approved", "draft": "drafted"}
 _SIMULATED_STATE = {"reply": "drafted", "draft": "drafted"}
@@ -75,9 +76,18 @@ class Pipeline:
         for signal in SIGNALS:
             evidence = signal.check(msg, ctx)
             if evidence:
-                hits.append(Hit(signal.name, weights.get(signal.name, 0.0), evidence))
+                weight = weights.get(signal.name, 0.0)
+                if isinstance(evidence, Scaled):
+                    weight, evidence = round(weight * evidence.factor, 2), evidence.evidence
+                hits.append(Hit(signal.name, weight, evidence))
         score = round(sum(h.weight for h in hits), 2)
-        return Verdict(score, self.config.classifier.required, hits, language), ctx
+        required = self.config.classifier.required
+        if history.known and score >= required:
+            # whatever the content says, someone the owner writes to is no unsolicited contact
+            cut = round(required - 0.5 - score, 2)
+            hits.append(Hit(HISTORY_WINS, cut, "the owner's history with this sender outweighs the content"))
+            score = round(score + cut, 2)
+        return Verdict(score, required, hits, language), ctx
 
     def process(self, msg: Inbound, keep_body: bool = True, inbound_id: int | None = None) -> Outcome:
         """Store first (nothing is lost), then decide and record the decision with its reply.

@@ -20,7 +20,8 @@ _SAMPLES = [
          gdpr_erasure=flag, gdpr_objection=flag)
     for name in ("", "Sam Seller") for first in (None, datetime(2026, 11, 2)) for flag in (True, False)
 ]
-_BABEL_LOCALE = {"nb": "nb_NO", "da": "da_DK", "sv": "sv_SE", "de": "de_DE", "pl": "pl_PL", "en": "en_GB"}
+_BABEL_LOCALE = {"nb": "nb_NO", "da": "da_DK", "sv": "sv_SE", "de": "de_DE", "pl": "pl_PL", "en": "en_GB",
+                 "nl": "nl_NL", "fi": "fi_FI", "fr": "fr_FR", "es": "es_ES", "it": "it_IT"}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,37 @@ if TYPE_CHECKING:
 
 
 PHRASE_SPAN = 6000  # characters of new text searched for phrases: a pitch makes its point early
+QUOTE_SPAN = 3000  # characters of a quoted earlier message of the same sender read with it
+_ATTRIBUTION_SPAN = 400  # where the quote says whose it is
+
+
+@dataclass(frozen=True)
+class Scaled:
+    """Evidence of a signal whose strength varies: the hit carries `factor` (-1..1) of its weight."""
+
+    evidence: str
+    factor: float
+
+
+def own_quote(msg: "Inbound", owner_addresses: list[str]) -> str:
+    """The quoted earlier message when it is the sender's own (a follow-up quoting its pitch),
+    without the quote marks; "" when it is the owner's, or whose it is cannot be told."""
+    if not msg.quoted:
+        return ""
+    head = msg.quoted[:_ATTRIBUTION_SPAN].lower()
+    if any(a and a.lower() in head for a in owner_addresses):
+        return ""
+    name = msg.sender_name.lower().strip()
+    if not ((msg.sender and msg.sender in head) or (len(name) >= 3 and name in head)):
+        return ""
+    lines = msg.quoted[:QUOTE_SPAN].splitlines()[1:]
+    return "\n".join(line.lstrip(" >") for line in lines)
+
+
+def judged_text(msg: "Inbound", owner_addresses: list[str]) -> str:
+    """The subject, the new text, and the sender's own quoted earlier message (never the owner's)."""
+    quote = own_quote(msg, owner_addresses)
+    return f"{msg.subject}\n{msg.text[:PHRASE_SPAN]}" + (f"\n{quote}" if quote else "")
 
 
 @dataclass
@@ -24,21 +55,19 @@ class Context:
     language: str  # ISO 639-1 of the new text
     language_confidence: float = 0.0
     _phrase_hits: dict | None = field(default=None, repr=False)
-    _probability: list = field(default_factory=list, repr=False)
+    _judged: str | None = field(default=None, repr=False)
 
-    def model_probability(self, msg: "Inbound") -> float | None:
-        """The learned model's probability that the message is unsolicited (computed once)."""
-        if not self._probability:
-            from bot.model import shipped_model
-
-            model = shipped_model()
-            self._probability.append(model.probability(msg) if model else None)
-        return self._probability[0]
+    def judged_text(self, msg: "Inbound") -> str:
+        """What content is judged on: the subject, the new text, and the sender's own quoted
+        earlier message (never the owner's)."""
+        if self._judged is None:
+            self._judged = judged_text(msg, self.config.owner.addresses)
+        return self._judged
 
     def phrase_hit(self, category: str, msg: "Inbound"):
         """The first phrase of a category in the subject and new text (all looked up at once)."""
         if self._phrase_hits is None:
-            self._phrase_hits = self.phrases.find_all(f"{msg.subject}\n{msg.text[:PHRASE_SPAN]}")
+            self._phrase_hits = self.phrases.find_all(self.judged_text(msg))
         return self._phrase_hits.get(category)
 
 
@@ -48,7 +77,7 @@ class Signal:
     name: ClassVar[str]
     description: ClassVar[str]
 
-    def check(self, msg: "Inbound", ctx: Context) -> str | None:
+    def check(self, msg: "Inbound", ctx: Context) -> str | Scaled | None:
         raise NotImplementedError
 
 

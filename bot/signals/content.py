@@ -19,8 +19,11 @@ CATEGORIES = {
     "offer_statement": "The offer itself: 'we offer', 'vi tilbyder', 'wir bieten', 'oferujemy', 'we help companies'",
     "price_offer": "A price, rate or discount offered unasked: 'from 295 kr a month', 'ab 79 €', '20 % rabat'",
     "social_proof": "Social proof: 'we have helped 200+ businesses', 'our clients include', 'ponad 300 firm'",
-    "wanted_context": "Phrases of wanted mail: quote requests, interviews, applications, intros",
+    "wanted_context": "Phrases of wanted mail: interviews, applications, intros, invoices",
+    "inbound_lead": "Someone who wants to buy from the owner: asks for a quote, a price, availability",
 }
+# Categories that speak for wanted mail, not for a pitch.
+WANTED_KINDS = ("wanted_context", "inbound_lead")
 
 
 def _phrase_signal(category: str, description: str) -> type[Signal]:
@@ -46,7 +49,7 @@ class PitchManyKinds(Signal):
     description = "Three or more different kinds of sales phrase in one message"
 
     def check(self, msg, ctx):
-        kinds = [c for c in CATEGORIES if c != "wanted_context" and ctx.phrase_hit(c, msg)]
+        kinds = [c for c in CATEGORIES if c not in WANTED_KINDS and ctx.phrase_hit(c, msg)]
         return f"{len(kinds)} kinds: {', '.join(kinds)}" if len(kinds) >= 3 else None
 
 
@@ -64,3 +67,17 @@ class OwnerDomainMentioned(Signal):
             if domain and domain != "localhost" and domain in text.replace(address, ""):
                 return f"mentions {domain}"
         return None
+
+
+@SIGNALS.register
+class FakeFamiliarity(Signal):
+    name = "FAKE_FAMILIARITY"
+    description = ("A stranger writes 'as discussed', 'wie besprochen', 'som vi pratade om': an "
+                   "earlier conversation the owner's history does not know")
+
+    def check(self, msg, ctx):
+        h = ctx.history
+        if h.known or h.in_owner_thread or h.wanted:
+            return None
+        hit = ctx.phrase_hit("familiarity", msg)
+        return f'"{hit.phrase}" ({hit.language}), but no history with {msg.sender}' if hit else None

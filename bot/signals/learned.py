@@ -1,25 +1,24 @@
-"""Signals from the learned model, in bands of its probability so each band has a weight."""
-from bot.signals.base import SIGNALS, Signal
+"""The learned text model's judgement, as one signal whose weight scales with its confidence."""
+from bot.model import text as text_model
+from bot.signals.base import SIGNALS, Scaled, Signal
 
-# (signal name, lowest probability, highest probability): bands are data, not ifs.
-BANDS = {
-    "LEARNED_SPAM_CERTAIN": (0.99, 1.01),
-    "LEARNED_SPAM_LIKELY": (0.80, 0.99),
-    "LEARNED_HAM_LIKELY": (0.0, 0.10),
-}
+LOGIT_FOR_FULL_WEIGHT = 8.0  # log-odds at which the hit carries its whole configured weight
+QUIET = 0.05  # below this share of the weight the model has nothing to say
 
 
-def _band_signal(name: str, low: float, high: float) -> type[Signal]:
-    class Band(Signal):
-        def check(self, msg, ctx):
-            p = ctx.model_probability(msg)
-            return f"p(unsolicited)={p:.3f}" if p is not None and low <= p < high else None
+@SIGNALS.register
+class LearnedText(Signal):
+    name = "LEARNED_TEXT"
+    description = ("The text model (words and word pieces learned from many writers' pitches and "
+                   "wanted mail) leans to a pitch (+) or to wanted mail (-)")
 
-    Band.name = name
-    Band.description = f"The learned model gives a probability in [{low}, {min(high, 1.0)})"
-    Band.__name__ = Band.__qualname__ = name.title().replace("_", "")
-    return Band
-
-
-for _name, (_low, _high) in BANDS.items():
-    SIGNALS.register(_band_signal(_name, _low, _high))
+    def check(self, msg, ctx):
+        model = text_model.shipped()
+        if model is None:
+            return None
+        score = model.score(ctx.judged_text(msg))
+        factor = max(-1.0, min(1.0, score.logit / LOGIT_FOR_FULL_WEIGHT))
+        if abs(factor) < QUIET:
+            return None
+        drivers = ", ".join(f'"{name}"' for name, _ in score.drivers)
+        return Scaled(f"p(pitch)={score.probability:.2f}; most: {drivers}", factor)

@@ -150,7 +150,7 @@ async def test_resume_picks_up_exactly_what_came_while_down(mailbox):
 async def test_a_failing_handler_does_not_lose_the_message(mailbox):
     state, cfg = MemoryState(), mailbox.imap_config()
 
-    async def broken(uid: int, raw: bytes) -> None:
+    async def broken(uid: int, raw: bytes, size: int | None = None) -> None:
         raise RuntimeError("store is broken")
 
     stop = asyncio.Event()

@@ -58,6 +58,10 @@ PITCHES = {
            "Bonjour,\n\nJe suis tombé sur votre site web et je pense que nous pourrions vous aider à trouver plus "
            "de clients. Nous sommes une agence de marketing numérique et nous travaillons avec beaucoup de petites "
            "entreprises. Auriez-vous quinze minutes la semaine prochaine pour un court appel?\n"),
+    "pt": ("Pergunta rápida sobre o seu site",
+           "Olá,\n\nEncontrei o seu site e acho que podemos ajudá-lo a conseguir mais clientes. Somos uma "
+           "agência de marketing digital e trabalhamos com muitas pequenas empresas como a sua. Teria quinze "
+           "minutos na próxima semana para uma conversa rápida sobre como aumentar as suas vendas?\n"),
 }
 # A phrase of each language's refusal and reminder templates.
 REFUSAL_MARK = {"en": "no thanks", "da": "nej tak", "sv": "nej tack", "nb": "nei takk",
@@ -299,8 +303,8 @@ def test_reminder_cites_the_first_request_date(reply, lang):
 
 
 def test_unsupported_language_falls_back_to_the_owners(reply):
-    draft, out, _ = reply(eml(subject=PITCHES["fr"][0], body=PITCHES["fr"][1]))
-    assert detect(PITCHES["fr"][1], "en")[0] == "fr"
+    draft, out, _ = reply(eml(subject=PITCHES["pt"][0], body=PITCHES["pt"][1]))
+    assert detect(PITCHES["pt"][1], "en")[0] == "pt"
     assert draft.language == "en"
     assert REFUSAL_MARK["en"] in out.get_content()
 
@@ -308,7 +312,7 @@ def test_unsupported_language_falls_back_to_the_owners(reply):
 def test_unsupported_language_falls_back_to_a_german_owner(reply):
     cfg = make_config(language="de")
     tpl = TemplateSet(cfg.templates_dir, cfg.owner.language)
-    draft, out, _ = reply(eml(subject=PITCHES["fr"][0], body=PITCHES["fr"][1]), cfg=cfg, tpl=tpl)
+    draft, out, _ = reply(eml(subject=PITCHES["pt"][0], body=PITCHES["pt"][1]), cfg=cfg, tpl=tpl)
     assert draft.language == "de"
     assert REFUSAL_MARK["de"] in out.get_content()
 
