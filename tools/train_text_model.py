@@ -99,7 +99,7 @@ class Vectors:
 
         indptr, indices, data = [0], [], []
         for ex in examples:
-            counts, _ = features(ex.text)
+            counts, _ = features(ex.text)  # the same function nejtak scores with
             indices.extend(counts.keys())
             data.extend(1.0 + math.log(c) for c in counts.values())
             indptr.append(len(indices))

@@ -6,6 +6,7 @@ same `features` function, so training and use can never read a message different
 from __future__ import annotations
 
 import gzip
+import heapq
 import json
 import math
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 MODEL_FILE = Path(__file__).with_name("text_model.bin.gz")
 DIM_BITS = 18
 DIM = 1 << DIM_BITS
-MAX_CHARS = 4000  # of the text: a pitch makes its point early
+MAX_CHARS = 1500  # of the text: a pitch makes its point early, and the rest costs time
 CHAR_SIZES = (3, 4, 5)
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
@@ -40,43 +41,63 @@ def _bucket(feature: str) -> int:
     return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
 
 
-_FOREIGN = ((_bucket("x:foreign"), "x:foreign"),)
+_FOREIGN = "x:foreign"
 
 
-@lru_cache(maxsize=200_000)
-def _word_features(word: str) -> tuple[tuple[int, str], ...]:
-    """The word itself and the character n-grams of " word " (cached: words repeat).
+def _grams(word: str) -> list[str]:
+    """The word itself and the character n-grams of " word ".
 
     A word not in the Latin script (the owners' languages) is one feature only: junk or a
     script the model never learned must not drown the text in random buckets."""
     if max(word) > "\u024f" and word not in ("€", "£"):
-        return _FOREIGN
+        return [_FOREIGN]
     padded = f" {word} "
-    grams = [("w:" + word)] + [padded[i:i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)]
-    return tuple((_bucket(g), g) for g in grams)
+    return ["w:" + word] + [padded[i:i + n] for n in CHAR_SIZES for i in range(len(padded) - n + 1)]
 
 
-def features(text: str) -> tuple[Counter, dict[int, str]]:
-    """Bucket -> count, and bucket -> a feature that fell into it (for the evidence)."""
+@lru_cache(maxsize=50_000)
+def _word_buckets(word: str) -> tuple[int, ...]:
+    """The buckets of a word's features (cached: words repeat, in a message and across mail)."""
+    return tuple(_bucket(g) for g in _grams(word))
+
+
+def _pair(a: str, b: str) -> str:
+    return f"p:{a} {b}"
+
+
+def features(text: str) -> tuple[Counter, list[str]]:
+    """Bucket -> count of a text's features, and its words (to name a bucket afterwards)."""
     words = _WORD.findall(normalise(text))
     counts: Counter = Counter()
-    names: dict[int, str] = {}
     for word in words:
-        for bucket, gram in _word_features(word):
-            counts[bucket] += 1
-            names.setdefault(bucket, gram)
-    for pair in zip(words, words[1:]):
-        gram = f"p:{pair[0]} {pair[1]}"
-        bucket = _bucket(gram)
-        counts[bucket] += 1
-        names.setdefault(bucket, gram)
-    return counts, names
+        counts.update(_word_buckets(word))
+    counts.update(_bucket(_pair(a, b)) for a, b in zip(words, words[1:]))
+    return counts, words
+
+
+def _names(words: list[str], buckets: set[int]) -> dict[int, str]:
+    """A feature of the text behind each of these buckets (for the evidence only)."""
+    names: dict[int, str] = {}
+    for word in dict.fromkeys(words):
+        if buckets.isdisjoint(_word_buckets(word)):
+            continue
+        for gram in _grams(word):
+            b = _bucket(gram)
+            if b in buckets:
+                names.setdefault(b, gram)
+    if len(names) < len(buckets):
+        for a, b in zip(words, words[1:]):
+            gram = _pair(a, b)
+            if _bucket(gram) in buckets:
+                names.setdefault(_bucket(gram), gram)
+    return names
 
 
 @dataclass
 class Score:
     logit: float
     drivers: list[tuple[str, float]]  # the features that moved it most, with their share
+    words: int = 0  # how much text the score rests on
 
     @property
     def probability(self) -> float:
@@ -90,16 +111,27 @@ class TextModel:
         if len(idf) != DIM or len(weights) != DIM:
             raise ValueError(f"a text model has {DIM} buckets, not {len(idf)}/{len(weights)}")
         self.idf, self.weights, self.bias, self.meta = idf, weights, bias, meta or {}
+        # what scoring reads per bucket, multiplied out once: idf * weight and idf squared
+        self._iw = array("d", (i * w for i, w in zip(idf, weights)))
+        self._idf2 = array("d", (i * i for i in idf))
 
     def score(self, text: str, drivers: int = 4) -> Score:
-        counts, names = features(text)
-        idf, weights = self.idf, self.weights
-        values = {b: (1.0 + math.log(c)) * idf[b] for b, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        parts = {b: v * weights[b] / norm for b, v in values.items()}
-        logit = sum(parts.values()) + self.bias
-        top = sorted(parts, key=lambda b: -abs(parts[b]) if (parts[b] > 0) == (logit > 0) else 0)[:drivers]
-        return Score(logit, [(readable(names[b]), parts[b]) for b in top if (parts[b] > 0) == (logit > 0)])
+        counts, words = features(text)
+        iw, idf2, log = self._iw, self._idf2, math.log
+        parts: list[tuple[float, int]] = []
+        total = square = 0.0
+        for b, c in counts.items():  # sublinear tf (most counts are 1), times idf, l2-normed
+            tf = 1.0 if c == 1 else 1.0 + log(c)
+            part = tf * iw[b]
+            total += part
+            square += tf * tf * idf2[b]
+            parts.append((part, b))
+        norm = math.sqrt(square) or 1.0
+        logit = total / norm + self.bias
+        pick = heapq.nlargest if logit > 0 else heapq.nsmallest
+        top = [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
+        names = _names(words, {b for b, _ in top}) if top else {}
+        return Score(logit, [(readable(names.get(b, "?")), p) for b, p in top], len(words))
 
     def save(self, path: Path) -> None:
         meta = json.dumps({**self.meta, "bias": self.bias, "dim": DIM}).encode()

@@ -1,0 +1,26 @@
+"""The writers' corpus is what issue 8 asks of it: enough messages, writers, languages and
+wanted mail, every message labelled and attributed to its writer."""
+from collections import Counter
+
+from tools import corpus
+
+LANGUAGES = {"en", "da", "sv", "nb", "de", "pl", "nl", "fi", "fr", "es", "it"}
+
+
+def test_the_corpus_is_large_varied_and_attributed():
+    rows = corpus.load()
+    assert len(rows) >= 2000
+    assert len({r.writer for r in rows}) >= 8
+    assert {r.lang for r in rows} == LANGUAGES
+    assert sum(not r.pitch for r in rows) / len(rows) >= 0.40
+    assert all(r.label in ("pitch", "wanted") and r.writer and r.id.startswith(r.writer) for r in rows)
+    assert len({r.id for r in rows}) == len(rows)
+    per_writer_language = Counter((r.writer, r.lang) for r in rows)
+    assert min(per_writer_language.values()) >= 15  # every writer wrote in every language
+
+
+def test_every_row_reads_as_a_message_with_text():
+    for row in corpus.load()[::37]:
+        msg = corpus.inbound(row)
+        assert msg.error is None and (msg.text or msg.subject), row.id
+        assert msg.channel == ("telegram" if row.channel == "chat" else "email")
