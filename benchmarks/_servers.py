@@ -88,7 +88,13 @@ def daemon_config(dovecot: Dovecot, capture: SmtpCapture, db_path: Path, mode: s
     """The config the daemon runs with: one IMAP account on Dovecot with IDLE, SMTP to the capture,
     SQLite at db_path, no intake, no Telegram. The reply cap is raised: 100 pitches in a few
     minutes would otherwise hit the default 20 per hour and wait for the owner as drafts."""
-    text = f"""\
+    return config_mod.parse(daemon_config_text(dovecot, capture, db_path, mode, max_per_hour), "benchmark.toml")
+
+
+def daemon_config_text(dovecot: Dovecot, capture: SmtpCapture, db_path: Path, mode: str = "auto",
+                       max_per_hour: int = 1000) -> str:
+    """daemon_config as the TOML text of a config file (for `nejtak run --config`)."""
+    return f"""\
 mode = "{mode}"
 log_level = "WARNING"
 [owner]
@@ -119,7 +125,6 @@ enabled = false
 [reply]
 max_per_hour = {max_per_hour}
 """
-    return config_mod.parse(text, "benchmark.toml")
 
 
 class IdleProbe:

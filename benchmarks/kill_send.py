@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _servers import ROOT, dovecot_server, pitch  # noqa: E402
+from _servers import ROOT, daemon_config_text, dovecot_server, pitch  # noqa: E402
 
 from aiosmtpd.controller import Controller  # noqa: E402
 
@@ -45,37 +45,6 @@ class JitteryCapture(SmtpCapture):
     async def handle_QUIT(self, server, session, envelope):
         await asyncio.sleep(random.uniform(0, 0.04))
         return "221 Bye"
-
-
-def config_text(dovecot, capture, db: Path) -> str:
-    return f"""\
-mode = "auto"
-log_level = "WARNING"
-[owner]
-name = "Anna Holm"
-addresses = ["anna@holm.example"]
-trusted_authserv_ids = ["mx.holm.example"]
-[store]
-url = "sqlite:///{db}"
-[[imap]]
-host = "{dovecot.host}"
-port = {dovecot.imap_port}
-security = "none"
-username = "{dovecot.user}"
-password_file = "{dovecot.folder / 'imap-password'}"
-poll_seconds = 1
-timeout_seconds = 10
-backlog_days = 0
-[smtp]
-host = "{capture.host}"
-port = {capture.port}
-security = "none"
-timeout_seconds = 10
-[intake]
-enabled = false
-[reply]
-max_per_hour = 100000
-"""
 
 
 def start(config: Path, log: Path) -> subprocess.Popen:
@@ -121,14 +90,26 @@ def main() -> int:
     controller = Controller(capture, hostname=capture.host, port=capture.port, server_hostname="capture.test")
     controller.start()
     with dovecot_server() as dovecot:
-        config.write_text(config_text(dovecot, capture, db))
+        dovecot.reset()  # an empty INBOX and a Sent folder
+        config.write_text(daemon_config_text(dovecot, capture, db, max_per_hour=100000))
         Store(f"sqlite:///{db}").close()  # migrated once, before any daemon
         delivered = 0
         kills = 0
+        proc = start(config, log)  # the first start takes the inbox as it is: watching first
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            store = Store(f"sqlite:///{db}")
+            watching = store.sync_state("imap", f"{dovecot.user}@{dovecot.host}", "INBOX")[0] is not None
+            store.close()
+            if watching:
+                break
+            time.sleep(0.2)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
         began = time.monotonic()
         while kills < args.kills:
             proc = start(config, log)
-            time.sleep(rng.uniform(1.2, 2.5))  # started (imports, IMAP) and inside the send path
+            time.sleep(rng.uniform(1.5, 3.0))  # started (imports, IMAP) and inside the send path
             wave = rng.randint(1, 6)
             for p in pitches[delivered:delivered + wave]:
                 dovecot.deliver(p.raw, p.mail_from)

@@ -1,6 +1,7 @@
 """The owner's configuration: one TOML file over config/defaults.toml, validated once at start-up."""
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import tomllib
@@ -52,6 +53,15 @@ class Store(_Section):
         data = Path(platformdirs.user_data_dir("nejtak"))
         data.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{data / 'nejtak.db'}"
+
+    def acceptance_journal(self) -> Path:
+        """Where the server's acceptances are written first (bot/acceptance.py): beside a
+        SQLite file, else in the user data directory, one per store."""
+        url = self.resolved_url()
+        if url.startswith("sqlite:///") and len(url) > len("sqlite:///"):
+            return Path(url[len("sqlite:///"):] + ".accepted")
+        digest = hashlib.sha256(url.encode()).hexdigest()[:12]
+        return Path(platformdirs.user_data_dir("nejtak")) / f"accepted-{digest}.log"
 
 
 class Secret(_Section):

@@ -12,6 +12,7 @@ from bot import config as config_mod
 from bot import digest as digest_mod
 from bot import readiness
 from bot import unsubscribe as unsubscribe_mod
+from bot.acceptance import AcceptanceJournal
 from bot.config import Config, ConfigError
 from bot.errors import NotDecided, NotStored, PermanentError, TransientError
 from bot.inbound import Inbound
@@ -62,6 +63,7 @@ class Daemon:
         self.imap: list = []
         self.intake = None
         self.smtp = None
+        self.journal: AcceptanceJournal | None = None
         self.telegram = None
         self.tasks: list[asyncio.Task] = []
         self.outbox_task: asyncio.Task | None = None
@@ -215,8 +217,14 @@ class Daemon:
         message = build_message(draft_of(row), self.config.owner.name, date=datetime.now(timezone.utc))
         # the server's 250 to DATA is recorded before QUIT: a crash after it never sends twice
         await self.smtp.send(message, envelope_from=row["from_address"], to=row["to_address"],
-                             on_accepted=lambda reply: self.store.outbox_accepted(row["id"], reply))
+                             on_accepted=lambda reply: self._accepted(row["id"], reply))
         await self.file_in_sent(row, message.as_bytes())
+
+    def _accepted(self, outbox_id: int, reply: str) -> None:
+        """The server's 250 to DATA: in the journal at once, then in the store (in the sending
+        thread, before QUIT). From here on the refusal is sent, whatever happens next."""
+        self.journal.record(outbox_id, reply)
+        self.store.outbox_accepted(outbox_id, reply)
 
     async def file_in_sent(self, row: dict, raw: bytes | None = None) -> None:
         """The copy in Sent: a step of its own, which a restart completes (once: by Message-ID)."""
@@ -367,7 +375,8 @@ class Daemon:
         if self.store is None:
             self.store = await asyncio.to_thread(Store, cfg.store.resolved_url(), cfg.classifier.freemail_domains)
         self.pipeline = Pipeline(cfg, self.store)
-        self.outbox = OutboxWorker(self.store)
+        self.journal = AcceptanceJournal(cfg.store.acceptance_journal())
+        self.outbox = OutboxWorker(self.store, journal=self.journal)
         await self._restore_owner_settings()
         if cfg.smtp is not None:
             from bot.connectors.smtp_out import SmtpSender
@@ -427,6 +436,8 @@ class Daemon:
         await asyncio.gather(*self.tasks, return_exceptions=True)
         for conn in self.imap:
             await conn.close()
+        if self.journal is not None:
+            self.journal.close()
         if self.store is not None:
             await asyncio.to_thread(self.store.close)
         log.info("nejtak stopped")

@@ -33,8 +33,9 @@ def retry_delay(attempts: int) -> float:
 class OutboxWorker:
     """Moves outbox rows approved -> sending -> sent | failed, one at a time, never twice."""
 
-    def __init__(self, store, *, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, store, *, clock: Callable[[], float] = time.monotonic, journal=None) -> None:
         self.store = store
+        self.journal = journal  # bot.acceptance.AcceptanceJournal, read back by recover()
         self.deliver: dict[str, Deliver] = {}
         self.verify: dict[str, Verify] = {}
         self.clock = clock
@@ -50,6 +51,11 @@ class OutboxWorker:
 
     async def recover(self) -> None:
         """Rows left in `sending` by a crash: sent if the channel shows them, else failed or retried."""
+        if self.journal is not None:  # acceptances a crash kept from reaching the store
+            for outbox_id, reply in (await asyncio.to_thread(self.journal.read)).items():
+                await asyncio.to_thread(self.store.outbox_accepted, outbox_id, reply)
+                log.info("outbox %s: the server had accepted it before a restart (%s)", outbox_id, reply)
+            await asyncio.to_thread(self.journal.clear)
         rows = await asyncio.to_thread(self.store.outbox_list, ["sending"])
         for row in rows:
             verify = self.verify.get(row["channel"])

@@ -86,3 +86,39 @@ async def test_a_store_error_does_not_end_the_worker(tmp_path, monkeypatch):
     await asyncio.wait_for(task, 5)
     assert calls["n"] >= 3 and sent == [outbox_id]
     store.close()
+
+
+async def test_an_acceptance_in_the_journal_is_never_sent_again(tmp_path):
+    """Killed between the server's 250 and the store's record of it (the store may be waiting
+    for its write lock): the journal, written first with one write(2), tells the restart."""
+    from bot.acceptance import AcceptanceJournal
+
+    store = Store(f"sqlite:///{tmp_path / 'n.db'}")
+    outbox_id = approved_reply(store)
+    store.outbox_transition(outbox_id, "sending")
+    journal = AcceptanceJournal(tmp_path / "n.db.accepted")
+    journal.record(outbox_id, "250 2.0.0 Ok: queued as 4Zq1x2Abc")
+    journal.close()  # the process dies here
+    sent = []
+
+    async def deliver(row):
+        sent.append(row["id"])
+
+    worker = OutboxWorker(store, journal=AcceptanceJournal(tmp_path / "n.db.accepted"))
+    worker.register("email", deliver, None)
+    await worker.recover()
+    await worker.send_due()
+    row = store.outbox_get(outbox_id)
+    assert sent == [] and row["state"] == "sent" and row["server_reply"] == "250 2.0.0 Ok: queued as 4Zq1x2Abc"
+    assert not (tmp_path / "n.db.accepted").exists()  # cleared once the store holds it
+    store.close()
+
+
+def test_a_torn_last_journal_line_is_skipped(tmp_path):
+    from bot.acceptance import AcceptanceJournal
+
+    path = tmp_path / "j"
+    path.write_bytes(b"7\t250 OK\n8\t250 O")
+    assert AcceptanceJournal(path).read() == {7: "250 OK", 8: "250 O"}
+    path.write_bytes(b"7\t250 OK\n8")
+    assert AcceptanceJournal(path).read() == {7: "250 OK"}

@@ -34,13 +34,18 @@ def config_text(port: int, db: Path, mode: str) -> str:
             f'[store]\nurl = "sqlite:///{db}"\n[intake]\nport = {port}\n')
 
 
+def start_daemon(cfg: Path, log: Path, tmp_path: Path) -> subprocess.Popen:
+    """`nejtak run --config cfg` as a process of its own, its output in log."""
+    with open(log, "wb") as out:
+        return subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
+                                stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
+                                env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+
+
 def test_sighup_reloads_and_sigterm_stops(tmp_path):
     port, db, cfg, log = free_port(), tmp_path / "n.db", tmp_path / "n.toml", tmp_path / "log"
     cfg.write_text(config_text(port, db, "approve"))
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
-                                stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
-                                env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    proc = start_daemon(cfg, log, tmp_path)
     try:
         wait_for(lambda: "nejtak running" in log.read_text(), what="start")
         cfg.write_text(config_text(port, db, "observe") + "[reply]\nmax_per_hour = 'lots'\n")
@@ -67,10 +72,7 @@ def test_json_logs_are_one_object_per_line(tmp_path):
 
     port, db, cfg, log = free_port(), tmp_path / "n.db", tmp_path / "n.toml", tmp_path / "log"
     cfg.write_text('log_format = "json"\n' + config_text(port, db, "approve"))
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
-                                stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
-                                env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    proc = start_daemon(cfg, log, tmp_path)
     try:
         wait_for(lambda: "nejtak running" in log.read_text(), what="start")
         proc.send_signal(signal.SIGTERM)
@@ -98,10 +100,7 @@ def test_a_reload_refuses_what_a_start_refuses_and_undecided_mail_is_decided(tmp
     store = Store(f"sqlite:///{db}")
     stored_id, _ = store.save_inbound(read_message(PITCH.replace(b"Message-ID: <", b"Message-ID: <crashed-", 1),
                                                    "smtp:before-the-crash", keep_raw=True))
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
-                                stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
-                                env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    proc = start_daemon(cfg, log, tmp_path)
     try:
         wait_for(lambda: "nejtak running" in log.read_text(), what="start")
         wait_for(lambda: (store.decision_of(stored_id) or {}).get("action") == "draft", what="stored pitch decided")
