@@ -94,7 +94,7 @@ def main() -> int:
     out = {n: round(weights[n] * beta * slope, 1) for n in names if n in weights}
     out["LEARNED_TEXT"] = round(slope * TEXT_CAP, 1)
     out["UNKNOWN_SENDER"] = round(AUTO - slope * t_reply, 1)
-    out["EARLIER_CONTACTS"] = round(out["UNKNOWN_SENDER"] + 1.0, 1)
+    out["EARLIER_CONTACTS"] = out["UNKNOWN_SENDER"]  # a stranger who wrote before: no more than one who did not
     for name in sorted(out):
         print(f"{name} = {out[name]}")
     return 0
