@@ -53,6 +53,9 @@ class OutboxWorker:
         """Rows left in `sending` by a crash: sent if the channel shows them, else failed or retried."""
         if self.journal is not None:  # acceptances a crash kept from reaching the store
             for outbox_id, reply in (await asyncio.to_thread(self.journal.read)).items():
+                row = await asyncio.to_thread(self.store.outbox_get, outbox_id)
+                if row is None or row["state"] != "sending":
+                    continue  # recorded in the store already (or a journal of another store)
                 await asyncio.to_thread(self.store.outbox_accepted, outbox_id, reply)
                 log.info("outbox %s: the server had accepted it before a restart (%s)", outbox_id, reply)
             await asyncio.to_thread(self.journal.clear)

@@ -122,3 +122,26 @@ def test_a_torn_last_journal_line_is_skipped(tmp_path):
     assert AcceptanceJournal(path).read() == {7: "250 OK", 8: "250 O"}
     path.write_bytes(b"7\t250 OK\n8")
     assert AcceptanceJournal(path).read() == {7: "250 OK"}
+
+
+async def test_a_journal_entry_for_a_row_not_in_sending_changes_nothing(tmp_path):
+    """A stale journal (the store replaced, say) must never mark an unsent reply as sent."""
+    from bot.acceptance import AcceptanceJournal
+
+    store = Store(f"sqlite:///{tmp_path / 'n.db'}")
+    outbox_id = approved_reply(store)
+    journal = AcceptanceJournal(tmp_path / "n.db.accepted")
+    journal.record(outbox_id, "250 OK")
+    journal.record(999, "250 OK")
+    sent = []
+
+    async def deliver(row):
+        sent.append(row["id"])
+
+    worker = OutboxWorker(store, journal=journal)
+    worker.register("email", deliver, None)
+    await worker.recover()
+    assert store.outbox_get(outbox_id)["state"] == "approved"
+    await worker.send_due()
+    assert sent == [outbox_id]
+    store.close()
