@@ -10,7 +10,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot import config as config_mod
 from bot import digest as digest_mod
-from bot import readiness
+from bot import email_delivery, readiness
+from bot.email_delivery import draft_of  # noqa: F401  (where the tests and tools look for it)
 from bot import unsubscribe as unsubscribe_mod
 from bot.acceptance import AcceptanceJournal
 from bot.config import Config, ConfigError
@@ -21,8 +22,7 @@ from bot.outbox import OutboxWorker
 from bot.pipeline import Outcome, Pipeline
 from bot.redecide import inbound_of
 from bot.store.failures import FAILED, PUT_ASIDE
-from responders.email_reply import build_message, own_refusal
-from bot.verdict import ReplyDraft
+from responders.email_reply import own_refusal
 
 log = logging.getLogger("nejtak.daemon")
 TRY_OUT_ADDRESS = "me@localhost"  # the owner's address when none is configured
@@ -35,17 +35,6 @@ def with_owner_address(config: Config) -> Config:
     log.warning("no owner.addresses configured: accepting mail for %s only, to try nejtak out",
                 TRY_OUT_ADDRESS)
     return config.model_copy(update={"owner": config.owner.model_copy(update={"addresses": [TRY_OUT_ADDRESS]})})
-
-
-def draft_of(row: dict) -> ReplyDraft:
-    """An outbox row back as the reply it holds."""
-    refs = row.get("references") or []
-    if isinstance(refs, str):
-        refs = refs.split()
-    return ReplyDraft(to=row["to_address"], subject=row.get("subject") or "", body=row["body"],
-                      language=row.get("language") or "", kind=row["kind"], channel=row["channel"],
-                      from_address=row.get("from_address") or "", in_reply_to=row.get("in_reply_to") or "",
-                      references=list(refs), message_id=row.get("message_id") or "")
 
 
 class Daemon:
@@ -188,7 +177,7 @@ class Daemon:
         n = await asyncio.to_thread(self.store.record_owner_sent_many, items)
         log.info("read %d sent or answered messages of %s as sender history", n, cfg.username)
         if self.imap and conn is self.imap[0]:  # the account replies are filed in
-            await self._file_unfiled()
+            await email_delivery.file_unfiled(self)
 
         async def on_message(uid: int, raw: bytes, size: int | None = None) -> None:
             outcome = await self.handle_email(raw, f"imap:{cfg.username}@{cfg.host}/{cfg.inbox}/{uid}", size)
@@ -212,52 +201,10 @@ class Daemon:
             log.error("%s stopped: %s", name, e)
 
     async def deliver_email(self, row: dict) -> None:
-        if self.smtp is None:
-            raise TransientError("no [smtp] server configured")
-        message = build_message(draft_of(row), self.config.owner.name, date=datetime.now(timezone.utc))
-        # the server's 250 to DATA is recorded before QUIT: a crash after it never sends twice
-        await self.smtp.send(message, envelope_from=row["from_address"], to=row["to_address"],
-                             on_accepted=lambda reply: self._accepted(row["id"], reply))
-        await self.file_in_sent(row, message.as_bytes())
-
-    def _accepted(self, outbox_id: int, reply: str) -> None:
-        """The server's 250 to DATA: in the journal at once, then in the store (in the sending
-        thread, before QUIT). From here on the refusal is sent, whatever happens next."""
-        self.journal.record(outbox_id, reply)
-        self.store.outbox_accepted(outbox_id, reply)
-
-    async def file_in_sent(self, row: dict, raw: bytes | None = None) -> None:
-        """The copy in Sent: a step of its own, which a restart completes (once: by Message-ID)."""
-        if not self.imap:
-            return
-        try:
-            if raw is None:  # completing after a restart: not there yet?
-                if await self.imap[0].sent_has_message_id(row["message_id"]):
-                    await asyncio.to_thread(self.store.outbox_filed, row["id"])
-                    return
-                message = build_message(draft_of(row), self.config.owner.name,
-                                        date=row.get("sent_at") or datetime.now(timezone.utc))
-                raw = message.as_bytes()
-            await self.imap[0].append_sent(raw)
-            await asyncio.to_thread(self.store.outbox_filed, row["id"])
-        except (TransientError, PermanentError) as e:
-            log.warning("outbox %s sent, but not filed in Sent yet: %s", row["id"], e)
-
-    async def _file_unfiled(self) -> None:
-        """Replies sent before a crash or restart whose copy never reached Sent."""
-        rows = await asyncio.to_thread(self.store.outbox_unfiled)
-        for row in rows:
-            if row.get("message_id"):
-                await self.file_in_sent(row)
+        await email_delivery.deliver(self, row)
 
     async def verify_email(self, row: dict) -> bool | None:
-        if not self.imap or not row.get("message_id"):
-            return None
-        try:
-            return await self.imap[0].sent_has_message_id(row["message_id"])
-        except (TransientError, PermanentError) as e:
-            log.warning("cannot check the Sent folder: %s", e)
-            return None
+        return await email_delivery.verify(self, row)
 
     # -- digest, retention, reload ----------------------------------------------------------
 

@@ -61,6 +61,9 @@ def test_hostile_headers_never_reach_the_reply(subject, message_id, references, 
         if msg.from_count != 1:  # a name that parses as more addresses: no single author, no reply
             assert reply is None and outcome.decision.blocked_by.rule == "authentication"
             return
+        if any(i.startswith("nejtak.") for i in [msg.in_reply_to, *msg.references]):
+            assert reply is None  # it names nejtak's own reply: an answer to a refusal is never answered
+            return
         assert reply is not None, outcome.decision.verdict.report()  # the pitch is answered...
         raw = build_message(reply, "Anna Holm").as_bytes()
         out = message_from_bytes(raw, policy=default)

@@ -59,6 +59,7 @@ async def test_a_pitch_is_answered_once_and_only_once(botapi, telegram_daemon):
     await botapi.push_business_message(CONN, BOB, BOB, FOLLOW_UP, name="Bob Seller")
     await settle(daemon, botapi)
     await botapi.wait_for("sendMessage", 2, where=lambda p: p.get("_ok") and p.get("business_connection_id"))
+    await outbox_idle(daemon)  # the worker marks the row sent just after Telegram took it
     kinds = [r["kind"] for r in await rows(daemon, "sent")]
     assert kinds == ["refusal", "reminder"]
     [suggestion] = await asyncio.to_thread(daemon.store.block_suggestions)
