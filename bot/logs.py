@@ -11,7 +11,7 @@ NOISY = ("alembic", "mail.log", "httpx", "telegram.ext")  # libraries that chat 
 
 # Every secret nejtak has read (bot token, passwords): no log line may show one, whichever
 # logger writes it, in its message or its traceback.
-_SECRETS: set[str] = set()
+_SECRETS: list[str] = []  # longest first, so that no part of one is left behind
 _REDACTED = "<secret>"
 _MIN_SECRET = 6  # shorter values would redact ordinary words
 
@@ -19,14 +19,14 @@ _MIN_SECRET = 6  # shorter values would redact ordinary words
 def register_secret(value: str) -> str:
     """Remember a secret so that every log line hides it; returns the value."""
     if value and len(value) >= _MIN_SECRET:
-        _SECRETS.add(value)
-        if ":" in value:  # a Telegram token "12345:AbC..." also appears URL-quoted
-            _SECRETS.add(value.replace(":", "%3A"))
+        # a Telegram token "12345:AbC..." also appears URL-quoted
+        forms = {value, value.replace(":", "%3A")} - set(_SECRETS)
+        _SECRETS[:] = sorted([*_SECRETS, *forms], key=len, reverse=True)
     return value
 
 
 def redact(text: str) -> str:
-    for secret in sorted(_SECRETS, key=len, reverse=True):
+    for secret in _SECRETS:
         if secret in text:
             text = text.replace(secret, _REDACTED)
     return text

@@ -93,11 +93,10 @@ class OutboxWorker:
                 failures = 0
             except Exception as e:  # the store away for a moment must not end the worker
                 failures += 1
-                log.error("outbox worker: %s; trying again in %.0f s", e,
-                          min(retry_delay(failures) / 6, UNREACHABLE_RETRY_SECONDS))
+                log.error("outbox worker: %s; trying again in %.0f s", e, self._store_retry(failures))
                 self.wake.clear()
             waits = [t - self.clock() for t in self.not_before.values()]
-            timeout = min(retry_delay(failures) / 6, UNREACHABLE_RETRY_SECONDS) if failures else max(
+            timeout = self._store_retry(failures) if failures else max(
                 1.0, min([w for w in waits if w > 0] + [POLL_SECONDS]))
             stopper = asyncio.ensure_future(stop.wait())
             waker = asyncio.ensure_future(self.wake.wait())
@@ -137,25 +136,31 @@ class OutboxWorker:
         log.info("outbox %s: sent %s to %s", row["id"], row["kind"], row["to_address"])
         return 1
 
+    @staticmethod
+    def _store_retry(failures: int) -> float:
+        """Seconds before the worker looks again after its own failure (the store away)."""
+        return min(retry_delay(failures) / 6, UNREACHABLE_RETRY_SECONDS)
+
     async def _accepted(self, outbox_id: int) -> bool:
         row = await asyncio.to_thread(self.store.outbox_get, outbox_id)
         return bool(row) and row["state"] == "sent"
 
     async def _failed(self, row: dict, e: Exception) -> int:
-        """Not sent: a transient failure is tried again later (up to MAX_ATTEMPTS), anything
-        else is not worth a retry."""
+        """Not sent: a transient failure is tried again later (up to MAX_ATTEMPTS; a server
+        that did not answer at all, soon and for as long as the refusal is worth sending),
+        anything else is not worth a retry."""
         attempts = (row.get("attempts") or 0) + 1
         created = row.get("created_at")
         if isinstance(e, UnreachableError) and (created is None or now_utc() - created < UNREACHABLE_GIVE_UP):
+            delay: float | None = min(retry_delay(attempts), UNREACHABLE_RETRY_SECONDS)
+        elif isinstance(e, TransientError) and attempts < MAX_ATTEMPTS:
+            delay = retry_delay(attempts)
+        else:
+            delay = None
+        if delay is not None:
             await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved", str(e))
-            self.not_before[row["id"]] = self.clock() + min(retry_delay(attempts), UNREACHABLE_RETRY_SECONDS)
-            log.warning("outbox %s: %s; trying again in %.0f s", row["id"], e,
-                        min(retry_delay(attempts), UNREACHABLE_RETRY_SECONDS))
-            return 0
-        if isinstance(e, TransientError) and attempts < MAX_ATTEMPTS:
-            await asyncio.to_thread(self.store.outbox_transition, row["id"], "approved", str(e))
-            self.not_before[row["id"]] = self.clock() + retry_delay(attempts)
-            log.warning("outbox %s: %s; retry in %.0f s", row["id"], e, retry_delay(attempts))
+            self.not_before[row["id"]] = self.clock() + delay
+            log.warning("outbox %s: %s; retry in %.0f s", row["id"], e, delay)
             return 0
         await asyncio.to_thread(self.store.outbox_transition, row["id"], "failed", str(e) or type(e).__name__)
         if isinstance(e, TransientError):

@@ -69,7 +69,6 @@ class SmtpSender:
 
     def _send_sync(self, message: email.message.EmailMessage, envelope_from: str, to: str,
                    password: str, on_accepted: Accepted | None) -> None:
-        where = f"{self.cfg.host}:{self.cfg.port}"
         data = self._flatten(message, envelope_from + to)
         client = self._connect()
         accepted = False

@@ -101,10 +101,8 @@ def _read_headers(msg: Message, inbound: Inbound) -> dict[str, list[str]]:
 
 
 def _verbatim(value: str) -> str:
-    """A header value unfolded, its raw 8-bit bytes shown as U+FFFD (never surrogates)."""
-    if not value.isascii():
-        value = value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return clean_header(value)
+    """A header value unfolded, its raw 8-bit bytes read as UTF-8 (never surrogates)."""
+    return clean_header(safe_text(value))
 
 
 def _ids(value: str) -> list[str]:

@@ -76,8 +76,7 @@ class FakeFamiliarity(Signal):
                    "earlier conversation the owner's history does not know")
 
     def check(self, msg, ctx):
-        h = ctx.history
-        if h.known or h.in_owner_thread or h.wanted:
+        if ctx.history.known:  # the owner wrote to them, it is their thread, or they are wanted
             return None
         hit = ctx.phrase_hit("familiarity", msg)
         return f'"{hit.phrase}" ({hit.language}), but no history with {msg.sender}' if hit else None

@@ -54,16 +54,6 @@ class FailuresMixin:
                 decided_at=utcnow(), action=FAILED, error=_plain(reason, 2000), notes=[_plain(reason, 2000)]))
             self._audit(s, "nejtak", "decision_failed", f"inbound:{inbound_id}", {"reason": _plain(reason, 2000)})
 
-    def receipt_for(self, inbound_id: int):
-        """A stored message as the pipeline's receipt: decided or not (history is read later)."""
-        from bot.store.store import Receipt
-
-        with self._tx() as s:
-            row = s.execute(select(InboundRow.decided_at, InboundRow.action)
-                            .where(InboundRow.id == inbound_id)).one()
-            decided = row.decided_at is not None and row.action != FAILED
-            return Receipt(inbound_id, False, decided, action=row.action if decided else None)
-
     def to_redecide(self, limit: int = REDECIDE_AT_MOST) -> list[dict]:
         """Stored messages without a decision (a crash, a failed decision), oldest first."""
         with self._tx() as s:

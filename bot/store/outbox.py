@@ -48,7 +48,8 @@ class OutboxMixin:
             for o, subject, mid, address, name, excerpt in rows
         ]
 
-    def outbox_transition(self, outbox_id: int, to_state: str, error: str | None = None) -> dict:
+    def outbox_transition(self, outbox_id: int, to_state: str, error: str | None = None,
+                          server_reply: str | None = None) -> dict:
         """Move a reply to its next state; a move the state machine forbids raises ValueError."""
         with self._tx() as s:
             row = s.scalars(
@@ -65,6 +66,8 @@ class OutboxMixin:
                 row.attempts += 1
             elif to_state == "sent":
                 row.sent_at, row.last_error = now, None
+                if server_reply is not None:
+                    row.server_reply = server_reply
             elif to_state == "failed":
                 row.last_error = error
             elif to_state == "drafted" and from_state == "discarded":
@@ -76,25 +79,22 @@ class OutboxMixin:
                           .values(cancelled=True))
             if error is not None and to_state != "failed":
                 row.last_error = error
-            self._audit(s, "nejtak", f"outbox.{to_state}", f"outbox:{outbox_id}",
-                        {"from": from_state, "to": to_state, "error": error, "attempts": row.attempts})
+            detail = {"from": from_state, "to": to_state, "error": error, "attempts": row.attempts}
+            if server_reply is not None:
+                detail["server_reply"] = server_reply
+            self._audit(s, "nejtak", f"outbox.{to_state}", f"outbox:{outbox_id}", detail)
             s.flush()
         return self.outbox_get(outbox_id)
 
     def outbox_accepted(self, outbox_id: int, server_reply: str) -> None:
         """The submission server answered 250 to DATA: the reply is sent, whatever happens next
-        (QUIT, the copy in Sent). Recorded at once, so a crash can never send it twice."""
-        with self._tx() as s:
-            row = s.scalars(select(OutboxRow).where(OutboxRow.id == outbox_id).with_for_update()).one()
-            if row.state == "sent":
-                return
-            now = utcnow()
-            from_state = row.state
-            row.state, row.updated_at, row.sent_at = "sent", now, now
-            row.server_reply, row.last_error = server_reply[:1000], None
-            self._audit(s, "nejtak", "outbox.sent", f"outbox:{outbox_id}",
-                        {"from": from_state, "to": "sent", "server_reply": server_reply[:1000],
-                         "attempts": row.attempts})
+        (QUIT, the copy in Sent). Recorded at once, so a crash can never send it twice; a
+        second record of the same acceptance changes nothing."""
+        try:
+            self.outbox_transition(outbox_id, "sent", server_reply=server_reply[:1000])
+        except ValueError:
+            if (self.outbox_get(outbox_id) or {}).get("state") != "sent":
+                raise
 
     def outbox_filed(self, outbox_id: int) -> None:
         """The sent reply's copy is in the Sent folder."""

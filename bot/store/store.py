@@ -68,6 +68,12 @@ class Receipt:
     replies_last_hour: int = 0
     action: str | None = None  # the old decision's action
 
+    @classmethod
+    def of_stored(cls, inbound_id: int, decided_at: datetime | None, action: str | None) -> Receipt:
+        """A message stored before; a failed decision counts as none (it is decided again)."""
+        decided = decided_at is not None and action != FAILED
+        return cls(inbound_id, False, decided, action=action if decided else None)
+
 
 class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin):
     """Synchronous and thread-safe: call it from a worker thread, never from the event loop."""
@@ -121,8 +127,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin):
             if new_id is None:  # seen before (or a racing writer stored it first)
                 old = s.execute(select(InboundRow.id, InboundRow.decided_at, InboundRow.action).where(
                     InboundRow.channel == channel, InboundRow.message_id == message_id)).first()
-                decided = old.decided_at is not None and old.action != FAILED
-                return Receipt(old.id, False, decided, action=old.action if decided else None)
+                return Receipt.of_stored(old.id, old.decided_at, old.action)
             # PostgreSQL aborts a transaction on any failed statement: keep a failed lookup apart.
             guard = s.begin_nested() if s.get_bind().dialect.name == "postgresql" else nullcontext()
             try:
@@ -156,6 +161,13 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin):
         if message_id:
             return insert_returning_id(s, InboundRow, row)
         return s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
+
+    def receipt_for(self, inbound_id: int) -> Receipt:
+        """A stored message as the pipeline's receipt (its history is read when deciding)."""
+        with self._tx() as s:
+            row = s.execute(select(InboundRow.decided_at, InboundRow.action)
+                            .where(InboundRow.id == inbound_id)).one()
+            return Receipt.of_stored(inbound_id, row.decided_at, row.action)
 
     @staticmethod
     def _inbound_id(s: Session, channel: str, message_id: str) -> int | None:
