@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import tomllib
@@ -41,6 +42,11 @@ class Owner(_Section):
             if "@" not in a:
                 raise ValueError(f"{a!r} is not an e-mail address")
         return [a.strip().lower() for a in v]
+
+
+# Signals a shipped version had and this one dropped -> what took their place.
+RETIRED_SIGNALS = {"LEARNED_SPAM_CERTAIN": "LEARNED_TEXT", "LEARNED_SPAM_LIKELY": "LEARNED_TEXT",
+                   "LEARNED_HAM_LIKELY": "LEARNED_TEXT"}
 
 
 class Store(_Section):
@@ -174,6 +180,13 @@ class Classifier(_Section):
     def _known_signals(cls, v: dict[str, float]) -> dict[str, float]:
         from bot.signals import SIGNALS  # the registry is the list of names weights may use
 
+        retired = sorted(set(v) & set(RETIRED_SIGNALS))
+        if retired:  # an older config still starts; the weight means nothing any more
+            logging.getLogger("nejtak.config").warning(
+                "classifier.weights: %s no longer exist%s (replaced by %s): remove %s",
+                ", ".join(retired), "s" if len(retired) == 1 else "",
+                ", ".join(sorted({RETIRED_SIGNALS[r] for r in retired})), "it" if len(retired) == 1 else "them")
+            v = {k: w for k, w in v.items() if k not in RETIRED_SIGNALS}
         unknown = sorted(set(v) - set(SIGNALS.names()))
         if unknown:
             raise ValueError(f"no signal named {', '.join(unknown)} (known: see config/defaults.toml)")

@@ -232,3 +232,13 @@ def test_weight_for_unknown_signal_is_named(check):
     code, output = check(MINIMAL + "\n[classifier.weights]\nUNKNOWN_SENDR = 9.0\n")
     assert code != 0 and "UNKNOWN_SENDR" in output
     assert re.search(r"nejtak\.toml:5\b", output), output
+
+
+def test_a_retired_signal_weight_is_dropped_with_a_warning_not_refused(caplog):
+    """The shipped example config of the previous version set LEARNED_SPAM_CERTAIN: after an
+    upgrade the daemon must still start, and say what to remove."""
+    config = parse(MINIMAL + "[classifier.weights]\nLEARNED_SPAM_CERTAIN = 6.0\nPHRASE_CALL_REQUEST = 1.0\n",
+                   "old.toml")
+    assert "LEARNED_SPAM_CERTAIN" not in config.classifier.weights
+    assert config.classifier.weights["PHRASE_CALL_REQUEST"] == 1.0
+    assert any("LEARNED_SPAM_CERTAIN no longer exists" in r.getMessage() for r in caplog.records)
