@@ -19,6 +19,7 @@ from bot.errors import NotDecided, NotStored, PermanentError, TransientError
 from bot.inbound import Inbound
 from bot.mail.reader import read_message
 from bot.outbox import OutboxWorker
+from bot.learning import OwnerLearning
 from bot.pipeline import Outcome, Pipeline
 from bot.redecide import inbound_of
 from bot.store.failures import FAILED, PUT_ASIDE
@@ -47,6 +48,7 @@ class Daemon:
         self.config_path = config_path
         self.store = store
         self.pipeline: Pipeline | None = None
+        self.learning: OwnerLearning | None = None  # what the owner taught; bot/learning.py
         self.outbox: OutboxWorker | None = None
         self.stop_event = asyncio.Event()
         self.imap: list = []
@@ -256,7 +258,7 @@ class Daemon:
                 config = with_owner_address(config)
             # everything a start checks, every template rendered: a bad file is never swapped in
             await asyncio.to_thread(readiness.check, config, self.config_path)
-            pipeline = await asyncio.to_thread(Pipeline, config, self.store)
+            pipeline = await asyncio.to_thread(Pipeline, config, self.store, learning=self.learning)
         except ConfigError as e:
             log.error("SIGHUP: config not reloaded, keeping the running one: %s", e)
             return
@@ -321,7 +323,8 @@ class Daemon:
         await asyncio.to_thread(readiness.check, cfg, self.config_path)
         if self.store is None:
             self.store = await asyncio.to_thread(Store, cfg.store.resolved_url(), cfg.classifier.freemail_domains)
-        self.pipeline = Pipeline(cfg, self.store)
+        self.learning = await asyncio.to_thread(OwnerLearning, self.store, cfg.owner.addresses)
+        self.pipeline = Pipeline(cfg, self.store, learning=self.learning)
         self.journal = AcceptanceJournal(cfg.store.acceptance_journal())
         self.outbox = OutboxWorker(self.store, journal=self.journal)
         await self._restore_owner_settings()

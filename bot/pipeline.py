@@ -54,7 +54,7 @@ class Pipeline:
 
     def __init__(self, config: Config, store, *, phrases: PhraseBook | None = None,
                  templates: TemplateSet | None = None, simulate: bool = False,
-                 clock: Callable[[], datetime] = utcnow) -> None:
+                 clock: Callable[[], datetime] = utcnow, learning=None) -> None:
         self.config = config
         self.store = store
         self.phrases = phrases or PhraseBook(config.phrases_dir)
@@ -62,6 +62,7 @@ class Pipeline:
         self.simulate = simulate
         self.reply_state = _SIMULATED_STATE if simulate else _REPLY_STATE
         self.clock = clock
+        self.learning = learning  # bot.learning.OwnerLearning: what the owner taught, or None
         self.freemail = frozenset(config.classifier.freemail_domains)
         unknown = set(config.classifier.weights) - set(SIGNALS.names())
         if unknown:
@@ -70,7 +71,7 @@ class Pipeline:
     def judge(self, msg: Inbound, history) -> tuple[Verdict, Context]:
         """Language and signals: the verdict with every hit, without touching the store."""
         language, confidence = detect(f"{msg.subject}\n{msg.text}", self.config.owner.language)
-        ctx = Context(self.config, history, self.phrases, language, confidence)
+        ctx = Context(self.config, history, self.phrases, language, confidence, self.learning)
         weights = self.config.classifier.weights
         hits = []
         for signal in SIGNALS:

@@ -12,10 +12,12 @@ class SenderHistory:
     owner_wrote_to: bool = False  # the owner has written to this sender (Sent folder, chat)
     in_owner_thread: bool = False  # the message answers a message the owner sent
     wanted: bool = False  # the owner marked the sender (or the domain) as wanted
+    wanted_via: str = ""  # "domain:<org domain>" when a colleague was marked wanted
     blocked: bool = False
     earlier_contacts: int = 0  # messages from this sender before this one
     refusals: list[datetime] = field(default_factory=list)  # removal requests sent (or drafted)
-    refused_via: str = ""  # "sender" or "domain:<org domain>" when refusals came from colleagues
+    refused_via: str = ""  # "sender", "domain:<org domain>" (colleagues asked to stop) or
+    # "blocked:<org domain>" (a colleague blocked: this address counts as a repeat)
     lookup_failed: bool = False  # the store could not be asked: treat as known
     answers_our_reply: bool = False  # In-Reply-To/References name one of nejtak's own replies
 

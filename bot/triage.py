@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Sequence
 
 from bot.config import Config
+from bot.learning import OwnerLearning
 from bot.mail.reader import read_message
 from bot.mail.sources import in_date_order, iter_sources
 from bot.pipeline import Pipeline
@@ -45,7 +46,8 @@ def read_sent(store: Store, paths: Sequence[str]) -> int:
 def triage(config: Config, store: Store, paths: Sequence[str],
            progress: Callable[[int, int], None] | None = None) -> Iterator[dict]:
     """One report row per message, in Date order; a message that fails gets a row with `error`."""
-    pipeline = Pipeline(config, store, simulate=True)
+    # what the owner taught over this store (`nejtak learn --db`) counts in triage too
+    pipeline = Pipeline(config, store, simulate=True, learning=OwnerLearning(store, config.owner.addresses))
     total, messages = in_date_order(list(paths))
     for done, msg in enumerate(messages, start=1):
         try:

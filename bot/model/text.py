@@ -104,6 +104,22 @@ class Score:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, self.logit))))
 
 
+@dataclass
+class Vector:
+    """A text as the model reads it: bucket -> l2-normed tf-idf value, and the words behind it."""
+    values: dict[int, float]
+    words: list[str]
+
+
+def named_drivers(words: list[str], parts: list[tuple[float, int]], norm: float, logit: float,
+                  drivers: int = 4) -> list[tuple[str, float]]:
+    """The features that moved a logit most in its direction, by name, with their share."""
+    pick = heapq.nlargest if logit > 0 else heapq.nsmallest
+    top = [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
+    names = _names(words, {b for b, _ in top}) if top else {}
+    return [(readable(names.get(b, "?")), p) for b, p in top]
+
+
 class TextModel:
     """idf and weight per bucket, and a bias: score = w . l2(tf-idf) + bias."""
 
@@ -114,6 +130,20 @@ class TextModel:
         # what scoring reads per bucket, multiplied out once: idf * weight and idf squared
         self._iw = array("d", (i * w for i, w in zip(idf, weights)))
         self._idf2 = array("d", (i * i for i in idf))
+
+    def vector(self, text: str) -> Vector:
+        """The text as the model reads it: sublinear tf times idf, l2-normed, per bucket."""
+        counts, words = features(text)
+        idf, log = self.idf, math.log
+        raw = {}
+        square = 0.0
+        for b, c in counts.items():  # most counts are 1
+            v = (1.0 if c == 1 else 1.0 + log(c)) * idf[b]
+            if v:
+                raw[b] = v
+                square += v * v
+        norm = math.sqrt(square) or 1.0
+        return Vector({b: v / norm for b, v in raw.items()}, words)
 
     def score(self, text: str, drivers: int = 4) -> Score:
         counts, words = features(text)
@@ -128,10 +158,7 @@ class TextModel:
             parts.append((part, b))
         norm = math.sqrt(square) or 1.0
         logit = total / norm + self.bias
-        pick = heapq.nlargest if logit > 0 else heapq.nsmallest
-        top = [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
-        names = _names(words, {b for b, _ in top}) if top else {}
-        return Score(logit, [(readable(names.get(b, "?")), p) for b, p in top], len(words))
+        return Score(logit, named_drivers(words, parts, norm, logit, drivers), len(words))
 
     def save(self, path: Path) -> None:
         meta = json.dumps({**self.meta, "bias": self.bias, "dim": DIM}).encode()

@@ -54,6 +54,7 @@ class Context:
     phrases: "PhraseBook"
     language: str  # ISO 639-1 of the new text
     language_confidence: float = 0.0
+    owner: "OwnerLearning | None" = None  # what the owner taught (bot.learning), when known
     _phrase_hits: dict | None = field(default=None, repr=False)
     _judged: str | None = field(default=None, repr=False)
 

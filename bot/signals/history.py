@@ -34,6 +34,8 @@ class RepeatAfterRefusal(Signal):
     def check(self, msg, ctx):
         h = ctx.history
         if h.refusals and not h.wanted:
+            if h.refused_via.startswith("blocked:"):
+                return f"a colleague at {h.refused_via[8:]} was blocked on {h.first_request_at:%Y-%m-%d}"
             via = f" ({h.refused_via})" if h.refused_via else ""
             return f"removal requested on {h.first_request_at:%Y-%m-%d}{via}"
         return None
@@ -52,7 +54,10 @@ _KNOWN = [
 def _known_signal(name: str, field: str, description: str, evidence: str) -> type[Signal]:
     class Known(Signal):
         def check(self, msg, ctx):
-            return evidence if getattr(ctx.history, field) else None
+            if not getattr(ctx.history, field):
+                return None
+            via = getattr(ctx.history, f"{field}_via", "")  # wanted_via: a colleague was marked
+            return f"{evidence} ({via})" if via else evidence
 
     Known.name, Known.description = name, description
     Known.__name__ = Known.__qualname__ = name.title().replace("_", "")

@@ -20,10 +20,44 @@ class LearnedText(Signal):
         if model is None:
             return None
         score = model.score(ctx.judged_text(msg))
-        say = min(1.0, score.words / FULL_SAY_WORDS)
-        factor = max(-1.0, min(1.0, score.logit * say / LOGIT_FOR_FULL_WEIGHT))
+        say = min(1.0, score.words / FULL_SAY_WORDS)  # for the evidence
+        factor = text_factor(score.logit, score.words)
         if abs(factor) < QUIET:
             return None
         drivers = ", ".join(f'"{name}"' for name, _ in score.drivers)
         short = f", {score.words} words only" if say < 1.0 else ""
         return Scaled(f"p(pitch)={score.probability:.2f}{short}; most: {drivers}", factor)
+
+
+def text_factor(logit: float, words: int) -> float:
+    """The share of LEARNED_TEXT's weight that text log-odds carry (-1 to 1)."""
+    say = min(1.0, words / FULL_SAY_WORDS)
+    return max(-1.0, min(1.0, logit * say / LOGIT_FOR_FULL_WEIGHT))
+
+
+@SIGNALS.register
+class OwnerFeedback(Signal):
+    name = "OWNER_FEEDBACK"
+    description = ("What the owner taught (taps, folder moves, replies, `nejtak learn`) moves the "
+                   "text model's judgement: toward a pitch (+) or wanted mail (-); the weight is its cap")
+
+    def check(self, msg, ctx):
+        if ctx.owner is None:
+            return None
+        said = ctx.owner.judge(ctx.judged_text(msg))
+        if said is None:
+            return None
+        weights = ctx.config.classifier.weights
+        cap = weights.get(self.name, 0.0)
+        if not cap:
+            return None
+        moved = weights.get(LearnedText.name, 0.0) * (text_factor(said.shipped + said.owner, said.words)
+                                                      - text_factor(said.shipped, said.words))
+        factor = max(-1.0, min(1.0, moved / cap))
+        if abs(factor) < QUIET:
+            return None
+        toward = "pitch" if factor > 0 else "wanted"
+        n = len(said.similar)
+        last = f", last on {said.similar[-1].created_at:%Y-%m-%d}" if said.similar else ""
+        words = "; words: " + ", ".join(f'"{w}"' for w in said.drivers) if said.drivers else ""
+        return Scaled(f"{n} similar message(s) marked {toward}{last}{words}", factor)

@@ -16,6 +16,7 @@ from bot.store.models import (
     OwnerMessage,
     RemovalRequest,
     Sender,
+    as_utc,
     utcnow,
 )
 from bot.store.sender_rows import (
@@ -72,6 +73,7 @@ class HistoryMixin:
             own = list(s.scalars(select(RemovalRequest.requested_at).where(
                 RemovalRequest.sender_id == row.id, RemovalRequest.cancelled.is_(False))))
         colleagues: list[datetime] = []
+        blocked_at: datetime | None = None
         org = (org_domain or "").strip().lower()
         if org and org not in self.freemail_domains:
             q = (select(RemovalRequest.requested_at)
@@ -80,12 +82,34 @@ class HistoryMixin:
             if row is not None:
                 q = q.where(Sender.id != row.id)
             colleagues = list(s.scalars(q))
+            if not (h.wanted or h.blocked):  # the organisation's reputation, from the owner's taps
+                h.wanted, blocked_at = self._org_reputation(s, org, row.id if row is not None else None)
+                h.wanted_via = f"domain:{org}" if h.wanted else ""
         h.refusals = sorted(own + colleagues)
         if own:
             h.refused_via = "sender"
         elif colleagues:
             h.refused_via = f"domain:{org}"
+        elif blocked_at is not None and not h.wanted:  # a new address at a blocked company: a repeat
+            h.refusals, h.refused_via = [blocked_at], f"blocked:{org}"
         return h
+
+    @staticmethod
+    def _org_reputation(s, org: str, sender_id: int | None) -> tuple[bool, datetime | None]:
+        """Whether a colleague at this organisation is wanted, and when one was first blocked
+        (a wanted colleague wins: the owner deals with the company)."""
+        q = select(Sender.id, Sender.wanted, Sender.first_seen).where(
+            Sender.org_domain == org, (Sender.wanted.is_(True)) | (Sender.blocked.is_(True)))
+        if sender_id is not None:
+            q = q.where(Sender.id != sender_id)
+        rows = s.execute(q).all()
+        if any(r.wanted for r in rows):
+            return True, None
+        if not rows:
+            return False, None
+        blocked_at = s.scalar(select(func.min(Feedback.created_at)).where(
+            Feedback.sender_id.in_([r.id for r in rows]), Feedback.kind == "block"))
+        return False, as_utc(blocked_at) or min(as_utc(r.first_seen) for r in rows)
 
     def record_owner_sent(self, channel: str, recipients: Iterable[str], message_id: str | None,
                           at: datetime | None) -> None:

@@ -243,3 +243,27 @@ class AuditEntry(Base):
     event: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str] = mapped_column(String(998), default="", index=True)
     detail: Mapped[dict | None] = mapped_column(JSON)
+
+
+class Label(Base):
+    """One thing the owner taught: this message is a pitch, or wanted mail. The owner layer of
+    the text model is the sum of the active labels' deltas, so taking a label back (revoked_at)
+    subtracts exactly what it added."""
+
+    __tablename__ = "labels"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound.id"), index=True)
+    # the Message-ID, or "sha256:<hex>" of the text for a message without one
+    message_key: Mapped[str] = mapped_column(String(998), default="", index=True)
+    channel: Mapped[str] = mapped_column(String(32), default="")
+    sender: Mapped[str] = mapped_column(String(320), default="", index=True)
+    label: Mapped[str] = mapped_column(String(8))  # pitch | wanted
+    # digest | command | cli | sent | folder | learn
+    source: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    revoked_reason: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text, default="")  # shown by `nejtak learn --stats`
+    delta: Mapped[bytes] = mapped_column(LargeBinary)  # packed buckets and weights it added
+    detail: Mapped[dict | None] = mapped_column(JSON)

@@ -17,6 +17,7 @@ from bot.store.db import is_memory, make_engine, migrate
 from bot.store.failures import FAILED, FailuresMixin
 from bot.store.feedback import FeedbackMixin
 from bot.store.history import HistoryMixin
+from bot.store.labels import LabelsMixin
 from bot.store.models import (
     as_utc,
     Account,
@@ -75,7 +76,7 @@ class Receipt:
         return cls(inbound_id, False, decided, action=action if decided else None)
 
 
-class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin):
+class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin):
     """Synchronous and thread-safe: call it from a worker thread, never from the event loop."""
 
     def __init__(self, url: str, freemail_domains: Iterable[str] = ()) -> None:
