@@ -72,18 +72,24 @@ def line(name: str, f: dict) -> str:
             f"{f['answered_own_language']:>12.1%}{f['replies_to_wanted']:>10}")
 
 
+def folds(chosen: str | None, by: str = "writer"):
+    """Every training example (vectorised once), the corpus rows, and the groups to leave out
+    in turn (writers, or languages with by="lang"), limited to the comma-separated `chosen`."""
+    examples = all_examples()
+    rows = corpus.load()
+    groups = sorted({getattr(r, by) for r in rows})
+    if chosen:
+        groups = [g for g in groups if g in chosen.split(",")]
+    return examples, Vectors(examples), rows, groups
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--writers", help="comma-separated writers to leave out (default: all)")
     ap.add_argument("--C", type=float, default=DEFAULT_C)
     ap.add_argument("--json", type=Path, help="write every decision to this file")
     args = ap.parse_args()
-    examples = all_examples()
-    vectors = Vectors(examples)
-    rows = corpus.load()
-    writers = sorted({r.writer for r in rows})
-    if args.writers:
-        writers = [w for w in writers if w in args.writers.split(",")]
+    examples, vectors, rows, writers = folds(args.writers)
     p = pipeline()
     results: list[dict] = []
     print(f"{'left out':<10}{'pitches':>8}{'wanted':>8}{'recognised':>12}{'wanted+':>10}{'answered':>12}"

@@ -89,17 +89,42 @@ def drafts(config_file, db_url) -> None:
             click.echo(f"    > {line}")
 
 
-def _move(config_file, db_url, ids, to_state, verb) -> None:
-    store = _outbox_store(config_file, db_url)
+def _move(config_file, db_url, ids, to_state, verb, feedback: str, label: str | None = None) -> None:
+    """Move replies in the outbox, recorded as the same tap in the digest would be: feedback on
+    the message, and (label) what it teaches. A "wanted" label also marks the sender wanted."""
+    from bot.learning import OwnerLearning
+
+    config = _load(config_file)
+    store = _store(db_url or config.store.resolved_url(), config)
     try:
+        learning = OwnerLearning(store, config.owner.addresses) if label else None
         for outbox_id in ids:
             try:
-                store.outbox_transition(outbox_id, to_state)
-                click.echo(f"#{outbox_id}: {verb}")
+                row = store.outbox_get(outbox_id)
+                if row is None:
+                    raise KeyError(f"no reply #{outbox_id}")
+                store.outbox_transition(outbox_id, to_state,
+                                        "the owner marked the sender as wanted" if label == "wanted" else None)
             except (KeyError, ValueError) as e:
                 raise click.ClickException(f"#{outbox_id}: cannot be {verb}: {e}") from e
+            inbound_id, detail = row.get("inbound_id"), {"outbox_id": outbox_id, "via": "cli"}
+            sender = row.get("sender") or row["to_address"]
+            if label == "wanted":
+                store.set_wanted(row["channel"], sender, True, "owner", inbound_id, detail)
+                verb_shown = f"{verb}; {sender} is wanted: never refused"
+            else:
+                store.add_feedback(feedback, inbound_id, detail=detail)
+                verb_shown = verb
+            if learning is not None and inbound_id is not None:
+                taught = learning.teach_stored(inbound_id, label, "cli", detail)
+                verb_shown += f"; learned: message #{inbound_id} is {_LABEL_WORDS[label]}" if taught \
+                    else f"; message #{inbound_id} was already marked {label}"
+            click.echo(f"#{outbox_id}: {verb_shown}")
     finally:
         store.close()
+
+
+_LABEL_WORDS = {"pitch": "a pitch", "wanted": "wanted, not a pitch"}
 
 
 @main.command()
@@ -107,17 +132,21 @@ def _move(config_file, db_url, ids, to_state, verb) -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 def send(ids, config_file, db_url) -> None:
-    """Approve drafts (or failed replies) by id: the running daemon sends them."""
-    _move(config_file, db_url, ids, "approved", "approved; the daemon sends it")
+    """Approve drafts (or failed replies) by id: the running daemon sends them, and the message
+    they answer is learned as a pitch."""
+    _move(config_file, db_url, ids, "approved", "approved; the daemon sends it", "send", "pitch")
 
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True, type=int)
+@click.option("--wanted", is_flag=True,
+              help="The message is not a pitch: learn it as wanted and never refuse its sender.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
-def discard(ids, config_file, db_url) -> None:
-    """Discard drafts by id: nothing is sent, and the removal request is withdrawn."""
-    _move(config_file, db_url, ids, "discarded", "discarded")
+def discard(ids, wanted, config_file, db_url) -> None:
+    """Discard drafts by id: nothing is sent, and the removal request is withdrawn. Nothing is
+    learned (like Skip in the digest) unless --wanted says the message was no pitch."""
+    _move(config_file, db_url, ids, "discarded", "discarded", "skip", "wanted" if wanted else None)
 
 
 @main.command()
@@ -202,6 +231,97 @@ def _print_table(rows: list[dict]) -> None:
     out.print(f"{len(rows)} messages; {sum(r['unsolicited'] for r in rows)} unsolicited; {summary}")
 
 
+@main.command()
+@click.option("--pitch", "pitch", multiple=True, type=click.Path(exists=True),
+              help="Mail to learn as pitches: .eml file, folder, mbox or Maildir (repeatable).")
+@click.option("--wanted", "wanted", multiple=True, type=click.Path(exists=True),
+              help="Mail to learn as wanted, not a pitch (repeatable).")
+@click.option("--forget", "forget", multiple=True, type=click.Path(exists=True),
+              help="Take back the labels of this mail (repeatable).")
+@click.option("--stats", "show_stats", is_flag=True, help="Print what was learned.")
+@click.option("--reset", is_flag=True, help="Drop the owner layer: take every label back.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (TOML).")
+@click.option("--db", "db_url", help="Store URL (default: the configured store).")
+@click.option("--me", multiple=True, help="One of your own addresses (repeatable), as for triage.")
+def learn(pitch, wanted, forget, show_stats, reset, config_file, db_url, me) -> None:
+    """Teach nejtak from mail you labelled: pitches and wanted mail, in bulk."""
+    from bot.learn_files import forget_paths, learn_paths
+    from bot.learning import OwnerLearning
+    from bot.triage import with_overrides
+
+    if not (pitch or wanted or forget or show_stats or reset):
+        raise click.ClickException("nothing to learn: give --pitch PATH and/or --wanted PATH "
+                                   "(or --forget PATH, --stats, --reset)")
+    if reset and (pitch or wanted or forget):
+        raise click.ClickException("--reset takes every label back: run it on its own, not with "
+                                   "--pitch, --wanted or --forget")
+    config = with_overrides(_load(config_file), me, (), None)
+    _logging(config, quiet=True)
+    store = _opened_store(db_url or config.store.resolved_url(), config)
+    try:
+        learning = OwnerLearning(store, config.owner.addresses)
+        if reset:
+            click.echo(f"owner layer dropped: {learning.reset()} label(s) taken back")
+        if forget:
+            taken, unreadable = forget_paths(learning, forget, config.owner.addresses)
+            _report_unreadable(unreadable)
+            click.echo(f"took back {taken} label(s)")
+        if pitch or wanted:
+            with Progress(TextColumn("learn"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                          console=err, transient=True, disable=not err.is_terminal) as bar:
+                task = bar.add_task("learn", total=None)
+                summary = learn_paths(learning, [("pitch", pitch), ("wanted", wanted)], config.owner.addresses,
+                                      lambda done, total: bar.update(task, completed=done, total=total))
+            _report_unreadable(summary.unreadable)
+            click.echo(f"learned {summary.learned['pitch']} pitch, {summary.learned['wanted']} wanted"
+                       f"{f' ({summary.relabelled} relabelled)' if summary.relabelled else ''}; "
+                       f"{summary.known} already known; {len(summary.unreadable)} unreadable")
+        if show_stats:
+            _print_learned(learning.stats())
+    finally:
+        store.close()
+
+
+def _opened_store(url: str, config: Config):
+    """The store at url, or a clear error naming it (without its password)."""
+    try:
+        return _store(url, config)
+    except Exception as e:  # a bad URL, a missing driver, a server away: the owner's to fix
+        import re
+
+        shown = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)  # never print a password
+        raise click.ClickException(f"cannot open the store {shown}: {type(e).__name__}: "
+                                   f"{str(e).splitlines()[0] if str(e) else ''}") from e
+
+
+def _report_unreadable(unreadable: list[tuple[str, str]]) -> None:
+    for source, why in unreadable:
+        err.print(f"[yellow]unreadable:[/] {source}: {why}", highlight=False)
+
+
+def _print_learned(stats: dict) -> None:
+    labels = stats["labels"]
+    table = Table(title="labels", show_lines=False)
+    for col in ("label", "source", "count"):
+        table.add_column(col, justify="right" if col == "count" else "left")
+    for label in ("pitch", "wanted", "taken back"):
+        for source, n in sorted(labels.get(label, {}).items()):
+            table.add_row(label, source, str(n))
+    out.print(table)
+    out.print(f"owner layer: {stats['active']} active label(s), {stats['buckets']} weight(s)")
+    if stats["active"] and not stats["buckets"]:
+        out.print("(the text model already judged every labelled message right: nothing to change yet)")
+    if stats["last"]:
+        last = Table(title="last labels", show_lines=False)
+        for col in ("when", "label", "source"):
+            last.add_column(col, no_wrap=True)
+        last.add_column("sender", no_wrap=True, overflow="ellipsis", max_width=22)
+        last.add_column("subject", overflow="fold")
+        for r in reversed(stats["last"]):
+            last.add_row(r["at"][:16].replace("T", " "), r["label"], r["source"], r["sender"] or "", r["subject"] or "")
+        out.print(last)
+
+
 @main.group("config")
 def config_group() -> None:
     """Check the configuration."""
@@ -272,21 +392,51 @@ def preview(message, config_file, kind, lang, me) -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 def history(address, config_file, db_url) -> None:
-    """Print one sender's timeline: messages, decisions, replies, removal requests, feedback."""
+    """Print one sender's timeline: messages, decisions, replies, removal requests, feedback,
+    and what nejtak learned from you about their messages (and what was taken back)."""
     config = _load(config_file)
     store = _store(db_url or config.store.resolved_url(), config)
     try:
         events = store.timeline(address)
+        labels = store.labels_of_sender(address)
     finally:
         store.close()
-    if not events:
+    if not events and not labels:
         click.echo(f"nothing recorded for {address}")
         return
+    lines = []
     for e in events:
         detail = e.get("detail") or ""
         if isinstance(detail, dict):
             detail = " ".join(f"{k}={_shown(v)}" for k, v in detail.items() if v not in (None, "", []))
-        click.echo(f"{e['at']:%Y-%m-%d %H:%M}  {e['event']:<18} {detail}")
+        lines.append((e["at"], f"{e['event']:<18} {detail}"))
+    lines += [(r.created_at, _label_line(r)) for r in labels]
+    for at, line in sorted(lines, key=lambda x: _utc(x[0])):
+        click.echo(f"{at:%Y-%m-%d %H:%M}  {line}".rstrip())
+
+
+# where a label came from, in the owner's words
+_LABEL_SOURCES = {"digest": "your tap in the digest", "command": "your Telegram command",
+                  "cli": "the command line", "sent": "your own reply", "folder": "a training folder",
+                  "learn": "nejtak learn"}
+
+
+def _label_line(r) -> str:
+    """One label for people: what, from where, on which message, and whether it still counts."""
+    line = f"{'marked ' + r.label:<18} by {_LABEL_SOURCES.get(r.source, r.source)}"
+    if r.subject:
+        line += f": {r.subject!r}"
+    if r.inbound_id is not None:
+        line += f" (message #{r.inbound_id})"
+    if r.revoked_at is not None:
+        line += f"; taken back {r.revoked_at:%Y-%m-%d %H:%M}: {r.revoked_reason or 'no reason given'}"
+    return line
+
+
+def _utc(at):
+    from datetime import timezone
+
+    return at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at
 
 
 def _shown(value) -> str:

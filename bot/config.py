@@ -104,6 +104,28 @@ class Imap(Secret):
     backlog_days: int = Field(0, ge=0)  # mail older than the first start is left alone unless > 0
     keyword: str = "$NejtakRefused"
     move_to: str = ""  # folder to move handled pitches to; empty leaves them
+    # Training folders (bot/connectors/imap_training.py): mail the owner moves in is labelled
+    # pitch or wanted, moved out taken back. "/" between levels; empty turns one off.
+    pitch_folder: str = Field("nejtak/Pitch", validate_default=True)  # checked against move_to too
+    wanted_folder: str = Field("nejtak/Wanted", validate_default=True)
+
+    @field_validator("pitch_folder", "wanted_folder")
+    @classmethod
+    def _training_folder(cls, v: str, info) -> str:
+        v = v.strip()
+        if not v:
+            return ""
+        if any(ord(c) < 32 or c in "*%\x7f" for c in v):
+            raise ValueError(f"{v!r}: a folder name cannot hold control characters, * or %")
+        if "" in v.split("/"):
+            raise ValueError(f"{v!r}: an empty folder level (a leading, trailing or double /)")
+        # A training folder that nejtak itself fills (move_to) or that is not the owner's choice
+        # of examples (inbox, sent) would label everything in it.
+        for other in ("inbox", "sent", "move_to", "pitch_folder"):
+            taken = str(info.data.get(other) or "").strip()
+            if other != info.field_name and taken and (v == taken or v.upper() == taken.upper() == "INBOX"):
+                raise ValueError(f"{v!r} is already {other}: a training folder needs a folder of its own")
+        return v
 
 
 class Smtp(Secret):

@@ -20,6 +20,8 @@ from bot.inbound import Inbound
 from bot.mail.reader import read_message
 from bot.outbox import OutboxWorker
 from bot.learning import OwnerLearning
+from bot import owner_replies
+from bot.owner_replies import Learned, OwnerSent
 from bot.pipeline import Outcome, Pipeline
 from bot.redecide import inbound_of
 from bot.store.failures import FAILED, PUT_ASIDE
@@ -160,13 +162,25 @@ class Daemon:
         self.imap.append(conn)
         self.tasks.append(asyncio.create_task(self._guard(self._imap_account(conn, cfg),
                                                           f"imap {cfg.username}@{cfg.host}")))
+        from bot.connectors.imap_training import TrainingFolder
+
+        for label, folder in (("pitch", cfg.pitch_folder), ("wanted", cfg.wanted_folder)):
+            if folder:  # each on a connection of its own; a folder that cannot be made stops alone
+                watch = TrainingFolder(cfg, label, folder, self.store, self.learning, conn.account)
+                self.tasks.append(asyncio.create_task(self._guard(
+                    watch.follow(self.stop_event), f"training folder {folder} of {cfg.username}@{cfg.host}")))
 
     async def _imap_account(self, conn, cfg) -> None:
         """Sender history first (the Sent folder, and the inbox mail the owner answered; retried
-        while the server is away), then the watch of the inbox."""
+        while the server is away), then the watch of the inbox, and of Sent for what the owner
+        writes from now on."""
+        from bot.connectors.imap_sent import SentWatch
+
+        sent = SentWatch(conn)
         delay = 5.0
         while True:
             try:
+                await sent.resume()  # before the history: what comes after it is the owner writing now
                 history = await conn.read_history() + await conn.read_answered()
                 break
             except TransientError as e:
@@ -191,7 +205,28 @@ class Daemon:
                 except (TransientError, PermanentError) as e:
                     log.warning("could not mark message %s as handled: %s", uid, e)
 
-        await conn.watch(on_message, self.stop_event)
+        following = asyncio.create_task(self._guard(sent.run(self.owner_sent, self.stop_event),
+                                                     f"sent {cfg.username}@{cfg.host}"))
+        try:
+            await conn.watch(on_message, self.stop_event)
+        finally:
+            following.cancel()
+            await asyncio.gather(following, return_exceptions=True)
+
+    async def owner_sent(self, sent: OwnerSent, teach: bool = True) -> Learned:
+        """The owner wrote to someone (Sent, read while running): a known correspondent from now
+        on; with `teach`, their pitch labels are taken back and what was answered is wanted.
+        The store away: TransientError (the Sent watch tries again); any other trouble with one
+        message is logged and the watch moves on."""
+        try:
+            return await asyncio.to_thread(owner_replies.learn_from_sent, self.store, self.learning, sent,
+                                           self.config.owner.addresses, teach)
+        except Exception as e:
+            if not await asyncio.to_thread(self.store.healthy):
+                raise TransientError(f"store unavailable: {e}") from e
+            log.exception("could not learn from the owner's message %s to %s",
+                          sent.message_id or "(no Message-ID)", ", ".join(sent.recipients))
+            return Learned()
 
     async def _guard(self, coro, name: str) -> None:
         """A connector that fails for good is reported; the rest of the daemon keeps running."""
@@ -329,9 +364,11 @@ class Daemon:
         self.outbox = OutboxWorker(self.store, journal=self.journal)
         await self._restore_owner_settings()
         if cfg.smtp is not None:
+            from bot.connectors.send_process import SendProcess
             from bot.connectors.smtp_out import SmtpSender
 
-            self.smtp = SmtpSender(cfg.smtp)
+            # transactions in a process of their own: a kill -9 of the daemon never doubles one
+            self.smtp = SmtpSender(cfg.smtp, SendProcess(self.journal.path), self.journal)
         else:
             log.warning("no [smtp] server: e-mail replies wait in the outbox until one is configured")
         self.outbox.register("email", self.deliver_email, self.verify_email)
@@ -386,6 +423,8 @@ class Daemon:
         await asyncio.gather(*self.tasks, return_exceptions=True)
         for conn in self.imap:
             await conn.close()
+        if self.smtp is not None and self.smtp.process is not None:
+            await asyncio.to_thread(self.smtp.process.close)
         if self.journal is not None:
             self.journal.close()
         if self.store is not None:

@@ -35,7 +35,7 @@ async def deliver(daemon: Daemon, row: dict) -> None:
     message = build_message(draft_of(row), daemon.config.owner.name, date=datetime.now(timezone.utc))
     # the server's 250 to DATA is recorded before QUIT: a crash after it never sends twice
     await daemon.smtp.send(message, envelope_from=row["from_address"], to=row["to_address"],
-                           on_accepted=lambda reply: accepted(daemon, row["id"], reply))
+                           on_accepted=lambda reply: accepted(daemon, row["id"], reply), outbox_id=row["id"])
     await file_in_sent(daemon, row, message.as_bytes())
 
 

@@ -112,12 +112,19 @@ class OwnerLearning:
             same = self._labels_of(inbound_id, key)
             if any(r.label == label for r in same):
                 return None
-            for r in same:
+            for r in same:  # the step is taken from where the layer stands without them
                 self.layer.remove(r.id, owner_layer.unpack(r.delta))
-            delta = self._delta(label, text)
-            row = self.store.add_label(label, source, owner_layer.pack(delta), inbound_id=inbound_id,
-                                       message_key=key, channel=channel, sender=sender, subject=subject,
-                                       detail=detail, replaces=[r.id for r in same])
+            try:
+                # as the store keeps it (float32): the live layer is then the one a restart
+                # rebuilds, and taking the label back subtracts exactly what was added
+                delta = owner_layer.unpack(owner_layer.pack(self._delta(label, text)))
+                row = self.store.add_label(label, source, owner_layer.pack(delta), inbound_id=inbound_id,
+                                           message_key=key, channel=channel, sender=sender, subject=subject,
+                                           detail=detail, replaces=[r.id for r in same])
+            except Exception:  # not stored: the labels it would have replaced still count
+                for r in same:
+                    self.layer.add(Taught(r.id, r.label, r.created_at), owner_layer.unpack(r.delta))
+                raise
             self.layer.add(Taught(row.id, row.label, row.created_at), delta)
             self._version = self.store.labels_version()
         log.info("learned: %s %s (%s)%s", label, key[:80], source, f" from {sender}" if sender else "")

@@ -30,6 +30,9 @@ def retry_delay(attempts: int) -> float:
     return min(30.0 * 2 ** max(attempts - 1, 0), 3600.0)
 
 
+IDLE_WAIT_SECONDS = 150.0  # the longest a transaction can take: a few server timeouts and QUIT
+
+
 class OutboxWorker:
     """Moves outbox rows approved -> sending -> sent | failed, one at a time, never twice."""
 
@@ -52,6 +55,9 @@ class OutboxWorker:
     async def recover(self) -> None:
         """Rows left in `sending` by a crash: sent if the channel shows them, else failed or retried."""
         if self.journal is not None:  # acceptances a crash kept from reaching the store
+            # a sending process the crashed daemon left may still be finishing a transaction
+            if not await asyncio.to_thread(self.journal.wait_idle, IDLE_WAIT_SECONDS):
+                log.warning("a send begun before the restart is still going after %.0f s", IDLE_WAIT_SECONDS)
             for outbox_id, reply in (await asyncio.to_thread(self.journal.read)).items():
                 row = await asyncio.to_thread(self.store.outbox_get, outbox_id)
                 if row is None or row["state"] != "sending":

@@ -77,10 +77,10 @@ class Pipeline:
         for signal in SIGNALS:
             evidence = signal.check(msg, ctx)
             if evidence:
-                weight = weights.get(signal.name, 0.0)
+                weight, support = weights.get(signal.name, 0.0), 0
                 if isinstance(evidence, Scaled):
-                    weight, evidence = round(weight * evidence.factor, 2), evidence.evidence
-                hits.append(Hit(signal.name, weight, evidence))
+                    weight, support, evidence = round(weight * evidence.factor, 2), evidence.support, evidence.evidence
+                hits.append(Hit(signal.name, weight, evidence, support))
         score = round(sum(h.weight for h in hits), 2)
         required = self.config.classifier.required
         if history.known and score >= required:

@@ -12,6 +12,8 @@ _ANSWER_BY_MODE = {"observe": "none", "approve": "draft", "auto": "reply"}
 # Rules that stop machine mail (bounces, auto-replies, receipts, robots): such mail after a
 # refusal is no sign that the sender came back, so it is never escalated.
 _MACHINE_MAIL = {"return_path", "auto_submitted", "report", "system_sender"}
+OWNER_FEEDBACK = "OWNER_FEEDBACK"  # bot/signals/learned.py
+LABELS_TO_ANSWER = 3  # similar messages the owner marked before what they taught alone may answer
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,12 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
         return Plan("suggest_block" if escalate else "none", escalate=escalate)
     if action == "reply" and verdict.score < auto_threshold:
         action = "draft"  # not sure enough to speak unasked: the owner decides
+    learned = verdict.hit(OWNER_FEEDBACK)
+    if (action == "reply" and learned is not None and learned.weight > 0
+            and learned.support < LABELS_TO_ANSWER and verdict.score - learned.weight < auto_threshold):
+        # one or two of the owner's labels may mark a message, never alone make nejtak answer
+        # it: a word one pitch label made suspect must not refuse a stranger's wanted mail unasked
+        action = "draft"
     if action == "reply" and replies_last_hour >= max_per_hour:
         return Plan("draft", escalate, kind,
                     Block("reply_cap", f"{replies_last_hour} replies in the last hour (cap {max_per_hour})"))

@@ -12,6 +12,7 @@ class Hit:
     name: str
     weight: float
     evidence: str
+    support: int = 0  # how many of the owner's labels it rests on (OWNER_FEEDBACK only)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "weight": self.weight, "evidence": self.evidence}
@@ -29,6 +30,10 @@ class Verdict:
     @property
     def unsolicited(self) -> bool:
         return self.score >= self.required
+
+    def hit(self, name: str) -> Hit | None:
+        """The hit of one signal, if it fired."""
+        return next((h for h in self.hits if h.name == name), None)
 
     def report(self) -> str:
         """rspamd-style one-line report: score=7.5 required=5.0 tests=A(3.0),B(4.5)."""

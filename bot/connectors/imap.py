@@ -1,4 +1,5 @@
-"""IMAP connector: watches the inbox, reads the owner's sender history from Sent, files handled mail."""
+"""IMAP connector: watches the inbox, reads the owner's sender history from Sent (imap_sent.py follows
+it while nejtak runs), files handled mail."""
 from __future__ import annotations
 
 import asyncio
@@ -22,7 +23,7 @@ log = logging.getLogger("nejtak.imap")
 T = TypeVar("T")
 History = list[tuple[list[str], str | None, datetime | None]]
 
-_HISTORY_FIELDS = "BODY.PEEK[HEADER.FIELDS (TO CC BCC MESSAGE-ID DATE)]"
+_HISTORY_FIELDS = "BODY.PEEK[HEADER.FIELDS (TO CC BCC MESSAGE-ID DATE AUTO-SUBMITTED)]"
 _ANSWERED_FIELDS = "BODY.PEEK[HEADER.FIELDS (FROM REPLY-TO DATE)]"
 _HISTORY_BATCH = 500
 _CHECK_AFTER = 60.0  # seconds a command connection may sit unused before a NOOP checks it
@@ -62,6 +63,10 @@ class ImapConnector:
                 log.info("%s: command connection lost (%s); trying again on a new one", self.account, e)
                 return await self._commands.run(fn, *args)
 
+    async def command(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run fn(client, *args) on the shared command connection (the Sent watch polls on it)."""
+        return await self._command(fn, *args)
+
     async def watch(self, on_message: Callable[[int, bytes], Awaitable[None]], stop: asyncio.Event) -> None:
         """Hand on new inbox mail as (uid, raw) until stop is set; PermanentError ends it."""
         await InboxWatch(self.cfg, self.state, self.account, self.watching).run(on_message, stop)
@@ -85,7 +90,9 @@ class ImapConnector:
         history: History = []
         for batch in batches(newest, _HISTORY_BATCH):
             fetched = client.fetch(batch, [_HISTORY_FIELDS])
-            history.extend(_history_entry(_header_block(fetched[uid])) for uid in batch if uid in fetched)
+            headers = [_header_block(fetched[uid]) for uid in batch if uid in fetched]
+            # a vacation notice answered whoever wrote: the owner did not write to them
+            history.extend(_history_entry(h) for h in headers if not auto_submitted(h))
         return history
 
     async def read_answered(self, limit: int | None = None) -> History:
@@ -204,6 +211,12 @@ def _message_id(value: Any) -> str | None:
     if 0 <= start < end:
         text = text[start + 1:end]
     return text.strip() or None
+
+
+def auto_submitted(header: bytes) -> bool:
+    """RFC 3834: mail a program sent (an auto-reply, a vacation notice), not the owner writing."""
+    msg = BytesHeaderParser(policy=compat32).parsebytes(header)
+    return not str(msg.get("Auto-Submitted") or "no").strip().lower().startswith("no")
 
 
 def _history_entry(header: bytes, names: tuple[str, ...] = ("To", "Cc", "Bcc")

@@ -11,7 +11,9 @@ import socket
 import ssl
 from collections.abc import Callable
 
+from bot.acceptance import AcceptanceJournal
 from bot.config import ConfigError, Smtp
+from bot.connectors.send_process import SendProcess, SenderGone
 from bot.errors import NejtakError, PermanentError, TransientError, UnreachableError
 
 log = logging.getLogger("nejtak.smtp")
@@ -33,8 +35,12 @@ def _text(raw: bytes | str) -> str:
 class SmtpSender:
     """One message per connection: connect, secure, log in, send, quit."""
 
-    def __init__(self, cfg: Smtp) -> None:
+    def __init__(self, cfg: Smtp, process: SendProcess | None = None,
+                 journal: AcceptanceJournal | None = None) -> None:
         self.cfg = cfg
+        # with a process, transactions run there and journal the server's 250 themselves
+        self.process = process
+        self.journal = journal
 
     def _tls_context(self) -> ssl.SSLContext:
         return ssl.create_default_context(cafile=self.cfg.ca_file or None)
@@ -103,12 +109,39 @@ class SmtpSender:
             except (smtplib.SMTPException, OSError):
                 client.close()
 
+    async def _send_in_process(self, message: email.message.EmailMessage, envelope_from: str, to: str,
+                               password: str, on_accepted: Accepted | None, outbox_id: int | None) -> None:
+        """The transaction in the sending process (which journals the 250 under outbox_id);
+        on_accepted runs here once it answers, or from the journal when it died."""
+        told: list[str] = []
+
+        def accepted(reply: str) -> None:
+            told.append(reply)
+            if on_accepted is not None:
+                on_accepted(reply)
+
+        try:
+            reply, error = await self.process.send(self.cfg, message, envelope_from, to, password,
+                                                   outbox_id, accepted)
+        except SenderGone as e:
+            journalled = self.journal.read() if self.journal is not None and outbox_id is not None else {}
+            reply, error = journalled.get(outbox_id, ""), (None if outbox_id in journalled else e)
+        if reply and not told:
+            await asyncio.to_thread(accepted, reply)
+        if error is not None and not reply:
+            if isinstance(error, SenderGone):
+                raise UnreachableError(str(error)) from error
+            raise error
+        if error is not None:
+            log.warning("sent, then: %s: %s", type(error).__name__, error)
+
     async def send(self, message: email.message.EmailMessage, envelope_from: str, to: str,
-                   on_accepted: Accepted | None = None) -> None:
+                   on_accepted: Accepted | None = None, outbox_id: int | None = None) -> None:
         """Send the message as it is, with the given envelope; raise Transient- or PermanentError.
 
-        on_accepted(server_reply) runs (in the sending thread) as soon as the server has
-        answered 250 to DATA, before QUIT: from then on the message is sent."""
+        on_accepted(server_reply) runs as soon as the server has answered 250 to DATA, before
+        QUIT (in the sending thread; with a sending process, once it answers, and the process
+        has journalled the 250 under outbox_id first): from then on the message is sent."""
         cfg = self.cfg
         where = f"{cfg.host}:{cfg.port}"
         try:
@@ -117,7 +150,10 @@ class SmtpSender:
             raise PermanentError(f"smtp password for {cfg.username!r} unavailable: {e}") from e
         message_id = message.get("Message-ID", "")
         try:
-            await asyncio.to_thread(self._send_sync, message, envelope_from, to, password, on_accepted)
+            if self.process is not None:
+                await self._send_in_process(message, envelope_from, to, password, on_accepted, outbox_id)
+            else:
+                await asyncio.to_thread(self._send_sync, message, envelope_from, to, password, on_accepted)
         except NejtakError as e:
             log.warning("not sent %s to %s via %s: %s", message_id, to, where, e)
             raise

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from telegram import BusinessConnection, Message, MessageEntity, Update
 from telegram.ext import ContextTypes
 
+from bot.connectors.telegram_buttons import learn, teach_latest
 from bot.errors import PermanentError, TransientError
 from bot.inbound import Inbound
 
@@ -66,6 +67,13 @@ def inbound_of(message: Message) -> Inbound:
         business_connection_id=message.business_connection_id,
         size=len((message.text or message.caption or "").encode()),
     )
+
+
+def owner_answered(learning, sender: str) -> None:
+    """Learn from the owner writing to a sender: their pitch labels are taken back, and their
+    latest message is labelled wanted (a no-op after the owner's first message in the chat)."""
+    learning.forget(sender=sender, label="pitch", reason="the owner wrote to them")
+    teach_latest(learning, "telegram", sender, "wanted", "sent", {"via": "telegram chat"})
 
 
 class BusinessChats:
@@ -183,7 +191,8 @@ class BusinessChats:
         log.error("business message %s not handled before stopping: %s", msg.source, msg.text[:80])
 
     async def owner_wrote(self, message: Message) -> None:
-        """The owner wrote in this chat: its partner is known from now on, and nothing waits to be sent there."""
+        """The owner wrote in this chat: its partner is known from now on, nothing waits to be sent
+        there, and what they wrote was not a pitch after all (the owner does not answer pitches)."""
         chat_id = message.chat.id
         store = self.daemon.store
         await asyncio.to_thread(store.record_owner_sent, "telegram", [f"tg:{chat_id}"],
@@ -196,6 +205,9 @@ class BusinessChats:
                     log.info("outbox %s: dropped, the owner wrote in chat %s", row["id"], chat_id)
                 except ValueError:
                     pass  # it moved on meanwhile (being sent)
+        # after the outbox: stopping the replies comes first, learning takes a moment
+        await learn(self.daemon, f"the owner wrote in chat {chat_id}",
+                    lambda learning: owner_answered(learning, f"tg:{chat_id}"))
         log.info("the owner wrote in chat %s: known from now on", chat_id)
 
     async def deliver(self, row: dict) -> None:

@@ -1,11 +1,14 @@
-"""The digest's buttons: Send, Skip, Wanted, Block, Dismiss, Unsubscribe and Undo, each recorded as feedback."""
+"""The digest's buttons: Send, Skip, Wanted, Block, Dismiss, Unsubscribe and Undo, each recorded as
+feedback; Send and Block also label the message a pitch, Wanted labels it wanted (bot/learning.py)."""
 from __future__ import annotations
 
 import asyncio
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TypeVar
 
 from telegram import InlineKeyboardButton, MaybeInaccessibleMessage, Update
 from telegram.ext import ContextTypes
@@ -16,6 +19,34 @@ from bot.mail.reader import read_message
 log = logging.getLogger("nejtak.telegram")
 KEEP = object()  # leave the item's row of buttons as it is
 JOURNAL_SIZE = 100
+T = TypeVar("T")
+
+
+async def learn(daemon, what: str, lesson: Callable[..., T]) -> T | None:
+    """Run lesson(daemon.learning) in a worker thread. Learning is a side effect of the owner's
+    tap or command: if it fails, the failure is logged and the action itself stays done."""
+    learning = getattr(daemon, "learning", None)
+    if learning is None:
+        return None
+    try:
+        return await asyncio.to_thread(lesson, learning)
+    except Exception as e:  # noqa: BLE001 (whatever went wrong, the tap must not)
+        log.warning("%s: nothing learned (%s: %s)", what, type(e).__name__, e)
+        return None
+
+
+def teach_latest(learning, channel: str, address: str, label: str, source: str, detail: dict | None = None):
+    """Label the sender's newest stored message; None when nothing from them is stored (or it
+    has that label already)."""
+    inbound_id = learning.store.latest_inbound_of(channel, address)
+    if inbound_id is None:
+        return None
+    return learning.teach_stored(inbound_id, label, source, detail)
+
+
+def learned(row) -> str:
+    """A few words for the toast: what the tap taught, if anything."""
+    return f" Learned: {row.label}." if row is not None else ""
 
 
 @dataclass
@@ -29,6 +60,7 @@ class Done:
     sender: str = ""
     inbound_id: int | None = None
     before: str = ""  # the outbox state before the action
+    label_id: int | None = None  # the label this action added (Undo takes back that one only)
     undone: bool = False
 
 
@@ -87,10 +119,12 @@ class DigestButtons:
                                 detail={"outbox_id": outbox_id})
         done = self._record("send", outbox_id, before=row["state"], inbound_id=row.get("inbound_id"))
         outbox = self.daemon.outbox
+        if not outbox.paused:
+            outbox.wake.set()
+        note = await self._teach(done, "pitch", {"outbox_id": outbox_id, "tap": "send"})
         if outbox.paused:
-            return f"#{outbox_id} approved; sending is paused (/resume).", _undo_row(done, "Approved")
-        outbox.wake.set()
-        return f"#{outbox_id} approved: sending now.", _undo_row(done, "Sending")
+            return f"#{outbox_id} approved; sending is paused (/resume).{note}", _undo_row(done, "Approved")
+        return f"#{outbox_id} approved: sending now.{note}", _undo_row(done, "Sending")
 
     async def skip(self, outbox_id: int):
         row = await self._outbox(outbox_id)
@@ -110,13 +144,17 @@ class DigestButtons:
                                     "the owner marked the sender as wanted")
         done = self._record("want", outbox_id, channel=row["channel"], sender=sender, before=row["state"],
                             inbound_id=row.get("inbound_id"))
-        return f"{sender} is wanted: never refused; #{outbox_id} will not be sent.", _undo_row(done, "Wanted")
+        note = await self._teach(done, "wanted", {"outbox_id": outbox_id, "tap": "want"})
+        return f"{sender} is wanted: never refused; #{outbox_id} will not be sent.{note}", _undo_row(done, "Wanted")
 
     async def block(self, suggestion_id: int):
         sug = await self._suggestion(suggestion_id)
         await asyncio.to_thread(self.store.set_blocked, sug["channel"], sug["sender"])
-        done = self._record("block", suggestion_id, channel=sug["channel"], sender=sug["sender"])
-        note = " Block them in Telegram too: bots cannot." if sug["channel"] == "telegram" else ""
+        done = self._record("block", suggestion_id, channel=sug["channel"], sender=sug["sender"],
+                            inbound_id=sug.get("inbound_id"))
+        note = await self._teach(done, "pitch", {"suggestion_id": suggestion_id, "tap": "block"})
+        if sug["channel"] == "telegram":
+            note += " Block them in Telegram too: bots cannot."
         return f"{sug['sender']} is blocked: no more replies.{note}", _undo_row(done, "Blocked")
 
     async def dismiss(self, suggestion_id: int):
@@ -167,10 +205,33 @@ class DigestButtons:
             return "Nothing to undo.", KEEP if seq is None else None
         toast, restored = await getattr(self, f"_undo_{done.verb}")(done)
         done.undone = True
+        if done.label_id is not None and await learn(self.daemon, f"undo of {done.verb} #{done.item_id}",
+                                                     lambda learning: self._unlearn(learning, done)):
+            toast += " Label taken back."
         await asyncio.to_thread(self.store.add_feedback, "undo", done.inbound_id,
                                 done.channel, done.sender, {"of": done.verb, "id": done.item_id})
         kind = "block" if done.verb == "block" else "draft"
         return toast, item_buttons(kind, done.item_id) if restored else None
+
+    async def _teach(self, done: Done, label: str, detail: dict) -> str:
+        """Label the message the action was about (remembered for Undo); the toast's words about it."""
+        if done.inbound_id is None:
+            return ""
+        row = await learn(self.daemon, f"{done.verb} #{done.item_id}",
+                          lambda learning: learning.teach_stored(done.inbound_id, label, "digest", detail))
+        done.label_id = row.id if row is not None else None
+        return learned(row)
+
+    @staticmethod
+    def _unlearn(learning, done: Done) -> int:
+        """Take back the label this action added, if it is still there (a later tap may have
+        replaced it: that one stays)."""
+        active = learning.store.active_labels(inbound_id=done.inbound_id, source="digest")
+        mine = next((r for r in active if r.id == done.label_id), None)
+        if mine is None:
+            return 0
+        return learning.forget(inbound_id=done.inbound_id, source="digest", label=mine.label,
+                               reason="undone in the digest")
 
     async def _back_to_draft(self, outbox_id: int) -> bool:
         try:

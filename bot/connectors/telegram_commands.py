@@ -1,4 +1,5 @@
-"""The owner's commands in the bot's chat: digest, status, pause, mode, allow, block, history, preview."""
+"""The owner's commands in the bot's chat: digest, status, pause, mode, allow, block, history, preview.
+/allow and /block also label the sender's latest stored message wanted or a pitch (bot/learning.py)."""
 from __future__ import annotations
 
 import asyncio
@@ -10,6 +11,7 @@ from html import escape
 from telegram import BotCommand, Update
 from telegram.ext import CommandHandler, ContextTypes, filters
 
+from bot.connectors.telegram_buttons import learn, learned, teach_latest
 from bot.connectors.telegram_digest import cut
 
 MODES = ("observe", "approve", "auto")
@@ -106,18 +108,26 @@ class OwnerCommands:
             await self.say(f"Usage: {usage} ADDRESS (an e-mail address, or tg:USER_ID)")
         return found
 
+    async def _label_latest(self, found: tuple[str, str], label: str, command: str) -> str:
+        """Label the sender's latest stored message; a few words for the answer (none if nothing new)."""
+        row = await learn(self.daemon, f"{command} {found[1]}",
+                          lambda learning: teach_latest(learning, *found, label, "command", {"command": command}))
+        return learned(row)
+
     async def allow(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         found = await self._address(context, "/allow")
         if found:
             await asyncio.to_thread(self.daemon.store.set_wanted, *found)
-            await self.say(f"{escape(found[1])} is wanted: never refused.")
+            note = await self._label_latest(found, "wanted", "/allow")
+            await self.say(f"{escape(found[1])} is wanted: never refused.{note}")
 
     async def block(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         found = await self._address(context, "/block")
         if found:
             await asyncio.to_thread(self.daemon.store.set_blocked, *found)
+            note = await self._label_latest(found, "pitch", "/block")
             tip = " Block them in Telegram too: bots cannot." if found[0] == "telegram" else ""
-            await self.say(f"{escape(found[1])} is blocked: never answered again.{tip}")
+            await self.say(f"{escape(found[1])} is blocked: never answered again.{note}{tip}")
 
     async def history(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         found = await self._address(context, "/history")

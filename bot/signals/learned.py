@@ -51,8 +51,11 @@ class OwnerFeedback(Signal):
         cap = weights.get(self.name, 0.0)
         if not cap:
             return None
-        moved = weights.get(LearnedText.name, 0.0) * (text_factor(said.shipped + said.owner, said.words)
-                                                      - text_factor(said.shipped, said.words))
+        # The owner's say is evidence of its own: in LEARNED_TEXT's scale (its weight per log-odds),
+        # not clipped where the shipped model is already sure, so that a correction toward wanted
+        # counts even against a confident shipped model; capped by its own weight.
+        say = min(1.0, said.words / FULL_SAY_WORDS)
+        moved = weights.get(LearnedText.name, 0.0) * said.owner * say / LOGIT_FOR_FULL_WEIGHT
         factor = max(-1.0, min(1.0, moved / cap))
         if abs(factor) < QUIET:
             return None
@@ -60,4 +63,4 @@ class OwnerFeedback(Signal):
         n = len(said.similar)
         last = f", last on {said.similar[-1].created_at:%Y-%m-%d}" if said.similar else ""
         words = "; words: " + ", ".join(f'"{w}"' for w in said.drivers) if said.drivers else ""
-        return Scaled(f"{n} similar message(s) marked {toward}{last}{words}", factor)
+        return Scaled(f"{n} similar message(s) marked {toward}{last}{words}", factor, support=n)

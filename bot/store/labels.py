@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import func, select, update
 
 from bot.store.models import InboundRow, Label, Sender, as_utc, utcnow
-from bot.store.sender_rows import normalise_address
+from bot.store.sender_rows import normalise_address, strip_message_id
 
 LABELS = ("pitch", "wanted")
 
@@ -109,6 +109,13 @@ class LabelsMixin:
                 out[key][source] = out[key].get(source, 0) + n
             return out
 
+    def latest_inbound_of(self, channel: str, address: str) -> int | None:
+        """The newest stored message from this sender (what /allow, /block and the owner's own
+        message to them label), or None when nothing from them is stored."""
+        with self._tx() as s:
+            return s.scalar(select(func.max(InboundRow.id)).join(Sender, Sender.id == InboundRow.sender_id)
+                            .where(Sender.channel == channel, Sender.address == normalise_address(address)))
+
     def message_to_label(self, inbound_id: int) -> dict | None:
         """What a label on a stored message needs: who sent it, its ids, and its text if kept."""
 
@@ -121,3 +128,25 @@ class LabelsMixin:
                 return None
             return {"channel": row.channel, "message_id": row.message_id or "", "subject": row.subject or "",
                     "body": row.body, "raw": row.raw, "sender": row.address or "", "org": row.org_domain or ""}
+
+    def answered_inbound(self, channel: str, message_ids: Sequence[str]) -> tuple[int, str] | None:
+        """The stored message the owner answered: (id, sender) of the first of these Message-IDs
+        (In-Reply-To, then References from the newest) the store holds, or None."""
+        wanted = [m for m in (strip_message_id(x) for x in message_ids) if m]
+        if not wanted:
+            return None
+        with self._tx() as s:
+            rows = s.execute(select(InboundRow.id, InboundRow.message_id, Sender.address)
+                             .outerjoin(Sender, Sender.id == InboundRow.sender_id)
+                             .where(InboundRow.channel == channel, InboundRow.message_id.in_(wanted[:100]))).all()
+        found = {r.message_id: (r.id, r.address or "") for r in rows}
+        return next((found[m] for m in wanted if m in found), None)
+
+    def folder_labels(self, account: str, folder: str) -> list[tuple[LabelRow, dict]]:
+        """Every label one training folder gave (taken back or not), oldest first, with its
+        detail: what nejtak knew to be in that folder (bot/connectors/imap_training.py)."""
+        with self._tx() as s:
+            rows = s.scalars(select(Label).where(Label.source == "folder").order_by(Label.id))
+            return [(_row(x), x.detail) for x in rows
+                    if isinstance(x.detail, dict) and x.detail.get("account") == account
+                    and x.detail.get("folder") == folder]

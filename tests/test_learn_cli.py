@@ -1,0 +1,190 @@
+"""`nejtak learn`: label mail in bulk, and `nejtak triage --db` over the same store judges with it."""
+from __future__ import annotations
+
+import json
+import mailbox
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import main
+
+OWNER = "anna@holm.example"
+OWNER_ARGS = ["--me", OWNER, "--authserv-id", "mx.holm.example"]
+# Pond care offered door to door: a pitch the shipped model barely leans on (it has never read
+# of koi), so nejtak only drafts a reply to it until the owner says what such mail is.
+KOI = ("Hi Anna,\n\nThe koi in the pond behind your office need their autumn check. {extra} We look at "
+       "the water, the filter and the fish, and leave a short note.\n\nBest,\nTilda {n}\nPond people\n")
+EXTRAS = ["The leaves are coming down now.", "Winter is close.", "It only takes an hour.",
+          "We are in your street on Tuesday.", "The herons are hungry this year.", "Frost is forecast."]
+
+
+def eml(n: int, extra: str = "", day: int | None = None, kind: str = "koi") -> bytes:
+    sender = f"tilda@{kind}-care{n}.example"
+    domain = sender.split("@")[1]
+    body = KOI.format(extra=extra or EXTRAS[n % len(EXTRAS)], n=n)
+    return (f"Return-Path: <{sender}>\r\n"
+            f"Authentication-Results: mx.holm.example; spf=pass smtp.mailfrom={sender}; "
+            f"dmarc=pass header.from={domain}\r\n"
+            f"From: Tilda {n} <{sender}>\r\nTo: Anna Holm <{OWNER}>\r\nSubject: Your pond, autumn {n}\r\n"
+            f"Date: Mon, {day or 10 + n} Nov 2026 09:00:00 +0000\r\nMessage-ID: <{kind}{n}@{domain}>\r\n"
+            f"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}").replace(
+                "\n", "\r\n").replace("\r\r\n", "\r\n").encode()
+
+
+def write(folder: Path, numbers) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in numbers:
+        (folder / f"koi{n}.eml").write_bytes(eml(n))
+        paths.append(str(folder / f"koi{n}.eml"))
+    return paths
+
+
+def run(*args: str, ok: bool = True):
+    result = CliRunner().invoke(main, list(args))
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+def triage_one(path: Path, *db: str) -> dict:
+    rows = [json.loads(line) for line in run("triage", str(path), *OWNER_ARGS, "--json", *db).stdout.splitlines()
+            if line.strip()]
+    assert len(rows) == 1
+    return rows[0]
+
+
+def feedback(row: dict) -> dict | None:
+    return next((s for s in row["signals"] if s["name"] == "OWNER_FEEDBACK"), None)
+
+
+@pytest.fixture
+def unseen(tmp_path) -> Path:
+    """A message like those learned from, but never learned itself."""
+    path = tmp_path / "new" / "koi5.eml"
+    path.parent.mkdir()
+    path.write_bytes(eml(5))
+    return path
+
+
+def test_learned_pitches_make_triage_over_the_same_store_answer_a_similar_one(tmp_path, store_url, unseen):
+    before = triage_one(unseen)
+    assert before["action"] == "draft" and feedback(before) is None  # not sure enough to answer alone
+
+    files = write(tmp_path / "pitches", range(3))
+    result = run("learn", *[a for f in files for a in ("--pitch", f)], "--db", store_url)
+    assert "learned 3 pitch, 0 wanted; 0 already known; 0 unreadable" in result.stdout
+
+    after = triage_one(unseen, "--db", store_url)
+    hit = feedback(after)
+    assert hit is not None and hit["weight"] > 3, after["signals"]
+    assert "3 similar message(s) marked pitch" in hit["evidence"] and "pond" in hit["evidence"]
+    assert after["score"] > before["score"] + 3
+    assert after["action"] == "reply" and after["reply"]["to"] == "tilda@koi-care5.example"
+
+
+def test_learned_wanted_mail_is_not_marked_any_more(tmp_path, unseen):
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    assert triage_one(unseen)["unsolicited"]
+    write(tmp_path / "wanted", range(3))
+    result = run("learn", "--wanted", str(tmp_path / "wanted"), "--db", db)
+    assert "learned 0 pitch, 3 wanted" in result.stdout
+    after = triage_one(unseen, "--db", db)
+    assert not after["unsolicited"] and after["action"] == "none" and after["reply"] is None
+    assert feedback(after)["weight"] < 0 and "marked wanted" in feedback(after)["evidence"]
+
+
+def test_learns_from_an_mbox_and_a_maildir_and_knows_them_the_second_time(tmp_path):
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    box = mailbox.mbox(tmp_path / "pitches.mbox")
+    for n in range(3):
+        box.add(eml(n))
+    box.close()
+    md = mailbox.Maildir(tmp_path / "Wanted")
+    for n in range(3, 5):
+        md.add(eml(n, kind="lunch"))
+    result = run("learn", "--pitch", str(tmp_path / "pitches.mbox"), "--wanted", str(tmp_path / "Wanted"),
+                 "--db", db)
+    assert "learned 3 pitch, 2 wanted; 0 already known; 0 unreadable" in result.stdout
+    again = run("learn", "--pitch", str(tmp_path / "pitches.mbox"), "--wanted", str(tmp_path / "Wanted"),
+                "--db", db)
+    assert "learned 0 pitch, 0 wanted; 5 already known" in again.stdout
+    # the owner changes their mind about the mbox: the other label replaces the first
+    flipped = run("learn", "--wanted", str(tmp_path / "pitches.mbox"), "--db", db)
+    assert "learned 0 pitch, 3 wanted (3 relabelled)" in flipped.stdout
+    stats = run("learn", "--stats", "--db", db).stdout
+    assert "wanted" in stats and "taken back" in stats
+    assert "owner layer: 5 active label(s)" in stats
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_learned(tmp_path):
+    folder = tmp_path / "mixed"
+    write(folder, range(2))
+    (folder / "notes.txt").write_text("just some notes, not a message\n")
+    (folder / "empty.eml").write_bytes(b"")
+    result = run("learn", "--pitch", str(folder), "--db", f"sqlite:///{tmp_path / 'n.db'}")
+    assert "learned 2 pitch, 0 wanted; 0 already known; 2 unreadable" in result.stdout
+    assert "notes.txt" in result.stderr and "empty.eml" in result.stderr
+
+
+def test_stats_show_labels_by_kind_and_source_and_the_last_ones(tmp_path):
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    empty = run("learn", "--stats", "--db", db).stdout
+    assert "owner layer: 0 active label(s)" in empty
+    files = write(tmp_path / "p", range(3))
+    run("learn", "--pitch", files[0], "--pitch", files[1], "--wanted", files[2], "--db", db)
+    stats = run("learn", "--stats", "--db", db).stdout
+    lines = [" ".join(line.replace("│", " ").split()) for line in stats.splitlines()]
+    assert "pitch learn 2" in lines and "wanted learn 1" in lines
+    assert "owner layer: 3 active label(s)" in stats
+    assert "last labels" in stats and "tilda@koi-care0" in stats and "Your pond" in stats
+
+
+def test_reset_takes_every_label_back_and_triage_judges_as_before(tmp_path, unseen):
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    before = triage_one(unseen)
+    run("learn", "--pitch", str(unseen.parent), "--db", db)  # koi5 itself
+    result = run("learn", "--reset", "--db", db)
+    assert "owner layer dropped: 1 label(s) taken back" in result.stdout
+    stats = run("learn", "--stats", "--db", db).stdout
+    assert "owner layer: 0 active label(s)" in stats and "taken back" in stats
+    after = triage_one(unseen, "--db", db)
+    assert feedback(after) is None and after["action"] == before["action"] and after["score"] == before["score"]
+
+
+def test_forget_takes_back_the_labels_of_those_files_only(tmp_path):
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    files = write(tmp_path / "p", range(3))
+    run("learn", "--pitch", str(tmp_path / "p"), "--db", db)
+    result = run("learn", "--forget", files[1], "--db", db)
+    assert "took back 1 label(s)" in result.stdout
+    assert "owner layer: 2 active label(s)" in run("learn", "--stats", "--db", db).stdout
+    assert "took back 0 label(s)" in run("learn", "--forget", files[1], "--db", db).stdout
+
+
+def test_the_configured_store_is_the_default(tmp_path, unseen):
+    db = f"sqlite:///{tmp_path / 'configured.db'}"
+    config = tmp_path / "nejtak.toml"
+    config.write_text(f'[owner]\naddresses = ["{OWNER}"]\n[store]\nurl = "{db}"\n')
+    write(tmp_path / "p", range(3))
+    assert "learned 3 pitch" in run("learn", "--pitch", str(tmp_path / "p"), "--config", str(config)).stdout
+    assert feedback(triage_one(unseen, "--db", db)) is not None
+
+
+def test_clear_errors(tmp_path):
+    nothing = run("learn", "--db", f"sqlite:///{tmp_path / 'n.db'}", ok=False)
+    assert nothing.exit_code == 1 and "nothing to learn: give --pitch PATH and/or --wanted PATH" in nothing.output
+    missing = run("learn", "--pitch", str(tmp_path / "no-such.mbox"), ok=False)
+    assert missing.exit_code == 2 and "no-such.mbox" in missing.output and "does not exist" in missing.output
+    write(tmp_path / "p", range(1))
+    bad_db = run("learn", "--pitch", str(tmp_path / "p"), "--db", "nosuchdb://somewhere", ok=False)
+    assert bad_db.exit_code == 1 and "cannot open the store nosuchdb://somewhere" in bad_db.output
+    unparsable = run("learn", "--stats", "--db", "not a url", ok=False)
+    assert unparsable.exit_code == 1 and "cannot open the store" in unparsable.output
+    hidden = run("learn", "--stats", "--db", "postgresql+psycopg://me:s3cret@127.0.0.1:1/x", ok=False)
+    assert hidden.exit_code == 1 and "cannot open the store" in hidden.output and "s3cret" not in hidden.output
+    mixed = run("learn", "--reset", "--pitch", str(tmp_path / "p"), "--db", f"sqlite:///{tmp_path / 'n.db'}",
+                ok=False)
+    assert mixed.exit_code == 1 and "--reset" in mixed.output
