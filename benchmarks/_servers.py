@@ -25,8 +25,8 @@ if str(ROOT) not in sys.path:
 from aiosmtpd.controller import Controller  # noqa: E402
 from aiosmtpd.smtp import SMTP, Envelope, Session  # noqa: E402
 
-from bot import config as config_mod  # noqa: E402
-from bot.config import Config  # noqa: E402
+from nejtak.bot import config as config_mod  # noqa: E402
+from nejtak.bot.config import Config  # noqa: E402
 from tests.fixtures.dovecot import Dovecot  # noqa: E402
 from tests.fixtures.smtp import SmtpCapture, free_port  # noqa: E402
 
@@ -139,7 +139,7 @@ class IdleProbe:
         self.count = 0
 
     def install(self) -> None:
-        from bot.connectors import imap_watch
+        from nejtak.bot.connectors import imap_watch
 
         original = imap_watch._idle_start
         probe = self

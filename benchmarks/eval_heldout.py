@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.config import load  # noqa: E402
-from bot.evaluate import evaluate_paths, format_report  # noqa: E402
-from bot.triage import with_overrides  # noqa: E402
+from nejtak.bot.config import load  # noqa: E402
+from nejtak.bot.evaluate import evaluate_paths, format_report  # noqa: E402
+from nejtak.bot.triage import with_overrides  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 OWNER = ["anna@holm.example", "anna.holm@holm.example"]

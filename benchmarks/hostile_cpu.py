@@ -13,10 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.config import parse  # noqa: E402
-from bot.mail.reader import read_message  # noqa: E402
-from bot.pipeline import Pipeline  # noqa: E402
-from bot.sender_history import SenderHistory  # noqa: E402
+from nejtak.bot.config import parse  # noqa: E402
+from nejtak.bot.mail.reader import read_message  # noqa: E402
+from nejtak.bot.pipeline import Pipeline  # noqa: E402
+from nejtak.bot.sender_history import SenderHistory  # noqa: E402
 from tests.fixtures.hostile_mail import CASES  # noqa: E402
 
 

@@ -29,7 +29,7 @@ from _servers import ROOT, daemon_config_text, dovecot_server, pitch  # noqa: E4
 
 from aiosmtpd.controller import Controller  # noqa: E402
 
-from bot.store import Store  # noqa: E402
+from nejtak.bot.store import Store  # noqa: E402
 from tests.fixtures.smtp import SmtpCapture, free_port  # noqa: E402
 
 KEYWORD = b"$NejtakRefused"
@@ -49,7 +49,7 @@ class JitteryCapture(SmtpCapture):
 
 def start(config: Path, log: Path) -> subprocess.Popen:
     with open(log, "ab") as out:
-        return subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(config)], cwd=ROOT,
+        return subprocess.Popen([sys.executable, "-m", "nejtak.bot.cli", "run", "--config", str(config)], cwd=ROOT,
                                 stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
 

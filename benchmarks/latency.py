@@ -32,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _servers import (IdleProbe, StampedCapture, daemon_config, dovecot_server, percentile, pitch,  # noqa: E402
                       smtp_capture)
 
-from bot.daemon import Daemon  # noqa: E402
-from bot.store import Store  # noqa: E402
+from nejtak.bot.daemon import Daemon  # noqa: E402
+from nejtak.bot.store import Store  # noqa: E402
 
 SETTLE = 3.0  # seconds to wait after the last refusal for any late double
 

@@ -50,13 +50,13 @@ import corpus  # noqa: E402
 from eval_writers import folds  # noqa: E402
 from train_text_model import DEFAULT_C, train  # noqa: E402
 
-from bot.config import parse  # noqa: E402
-from bot.learning import OwnerLearning  # noqa: E402
-from bot.model import text as text_model  # noqa: E402
-from bot.pipeline import Pipeline  # noqa: E402
-from bot.sender_history import SenderHistory  # noqa: E402
-from bot.signals.base import judged_text  # noqa: E402
-from bot.store import Store  # noqa: E402
+from nejtak.bot.config import parse  # noqa: E402
+from nejtak.bot.learning import OwnerLearning  # noqa: E402
+from nejtak.bot.model import text as text_model  # noqa: E402
+from nejtak.bot.pipeline import Pipeline  # noqa: E402
+from nejtak.bot.sender_history import SenderHistory  # noqa: E402
+from nejtak.bot.signals.base import judged_text  # noqa: E402
+from nejtak.bot.store import Store  # noqa: E402
 
 BLOCK = 50  # errors are counted per this many messages
 

@@ -31,14 +31,14 @@ import corpus  # noqa: E402
 from eval_writers import folds  # noqa: E402
 from train_text_model import DEFAULT_C, train  # noqa: E402
 
-from bot.config import Config, parse  # noqa: E402
-from bot.learn_files import LearnSummary, learn_message, learn_paths  # noqa: E402
-from bot.learning import OwnerLearning  # noqa: E402
-from bot.mail.reader import message_date  # noqa: E402
-from bot.model import text as text_model  # noqa: E402
-from bot.pipeline import Pipeline  # noqa: E402
-from bot.store import Store  # noqa: E402
-from bot.triage import triage  # noqa: E402
+from nejtak.bot.config import Config, parse  # noqa: E402
+from nejtak.bot.learn_files import LearnSummary, learn_message, learn_paths  # noqa: E402
+from nejtak.bot.learning import OwnerLearning  # noqa: E402
+from nejtak.bot.mail.reader import message_date  # noqa: E402
+from nejtak.bot.model import text as text_model  # noqa: E402
+from nejtak.bot.pipeline import Pipeline  # noqa: E402
+from nejtak.bot.store import Store  # noqa: E402
+from nejtak.bot.triage import triage  # noqa: E402
 
 
 def owner_config() -> Config:

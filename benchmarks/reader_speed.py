@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bot.mail.reader import read_message  # noqa: E402
+from nejtak.bot.mail.reader import read_message  # noqa: E402
 
 DEFAULT = "/work/shared/corpus/spamassassin"
 

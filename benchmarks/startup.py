@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _servers import (FIRST, LAST, OWNER_ADDRESS, OWNER_NAME, IdleProbe, daemon_config,  # noqa: E402
                       dovecot_server, mb, proc_status, reset_peak_rss, smtp_capture)
 
-from bot.daemon import Daemon  # noqa: E402
-from bot.store import Store  # noqa: E402
+from nejtak.bot.daemon import Daemon  # noqa: E402
+from nejtak.bot.store import Store  # noqa: E402
 
 SETTLE = 3.0  # seconds to stay idle after readiness, for any reply that would go out late
 STATES = ["drafted", "approved", "sending", "sent", "failed"]

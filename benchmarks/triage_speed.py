@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.config import load  # noqa: E402
-from bot.store import Store  # noqa: E402
-from bot.triage import triage, with_overrides  # noqa: E402
+from nejtak.bot.config import load  # noqa: E402
+from nejtak.bot.store import Store  # noqa: E402
+from nejtak.bot.triage import triage, with_overrides  # noqa: E402
 
 
 def main() -> None:

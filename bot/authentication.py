@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import authres
 
-from bot.identity import org_domain
+from nejtak.bot.identity import org_domain
 
 
 @dataclass

@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from bot import config as config_mod
-from bot.config import Config, ConfigError
+from nejtak.bot import config as config_mod
+from nejtak.bot.config import Config, ConfigError
 
 err = Console(stderr=True)
 out = Console()
@@ -24,13 +24,13 @@ def _load(path: str | None) -> Config:
 
 
 def _logging(config: Config, quiet: bool = False) -> None:
-    from bot import logs
+    from nejtak.bot import logs
 
     logs.setup(config.log_level, config.log_format, quiet)
 
 
 def _store(url: str, config: Config):
-    from bot.store import Store
+    from nejtak.bot.store import Store
 
     return Store(url, freemail_domains=config.classifier.freemail_domains)
 
@@ -47,7 +47,7 @@ def run(config_file) -> None:
     """Start the daemon (SIGTERM/SIGINT stop it, SIGHUP reloads config and templates)."""
     import asyncio
 
-    from bot.daemon import Daemon
+    from nejtak.bot.daemon import Daemon
 
     config = _load(config_file)
     _logging(config)
@@ -92,7 +92,7 @@ def drafts(config_file, db_url) -> None:
 def _move(config_file, db_url, ids, to_state, verb, feedback: str, label: str | None = None) -> None:
     """Move replies in the outbox, recorded as the same tap in the digest would be: feedback on
     the message, and (label) what it teaches. A "wanted" label also marks the sender wanted."""
-    from bot.learning import OwnerLearning
+    from nejtak.bot.learning import OwnerLearning
 
     config = _load(config_file)
     store = _store(db_url or config.store.resolved_url(), config)
@@ -157,7 +157,7 @@ def digest(config_file, db_url, hours) -> None:
     """Print the digest: what was handled, and everything waiting for you."""
     from datetime import datetime, timedelta, timezone
 
-    from bot import digest as digest_mod
+    from nejtak.bot import digest as digest_mod
 
     store = _outbox_store(config_file, db_url)
     try:
@@ -178,7 +178,7 @@ def digest(config_file, db_url, hours) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per message, per line.")
 def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json) -> None:
     """Run the pipeline over .eml files, folders, mbox files or Maildirs and report what it would do."""
-    from bot.triage import read_sent, triage as run_triage, with_overrides
+    from nejtak.bot.triage import read_sent, triage as run_triage, with_overrides
 
     config = with_overrides(_load(config_file), me, authserv_ids, mode)
     _logging(config, quiet=True)
@@ -210,7 +210,7 @@ def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json) ->
 
 
 def _print_table(rows: list[dict]) -> None:
-    from bot.report import top_signals
+    from nejtak.bot.report import top_signals
 
     table = Table(show_lines=False)
     for col in ("source", "sender"):
@@ -245,9 +245,9 @@ def _print_table(rows: list[dict]) -> None:
 @click.option("--me", multiple=True, help="One of your own addresses (repeatable), as for triage.")
 def learn(pitch, wanted, forget, show_stats, reset, config_file, db_url, me) -> None:
     """Teach nejtak from mail you labelled: pitches and wanted mail, in bulk."""
-    from bot.learn_files import forget_paths, learn_paths
-    from bot.learning import OwnerLearning
-    from bot.triage import with_overrides
+    from nejtak.bot.learn_files import forget_paths, learn_paths
+    from nejtak.bot.learning import OwnerLearning
+    from nejtak.bot.triage import with_overrides
 
     if not (pitch or wanted or forget or show_stats or reset):
         raise click.ClickException("nothing to learn: give --pitch PATH and/or --wanted PATH "
@@ -332,7 +332,7 @@ def config_group() -> None:
 @click.option("--config", "config_opt", type=click.Path(dir_okay=False), help="Config file (TOML).")
 def config_check(config_file, config_opt) -> None:
     """Validate the config file (and its templates and phrase lists); name any bad key and line."""
-    from bot import readiness
+    from nejtak.bot import readiness
 
     path = config_file or config_opt
     config = _load(path)
@@ -360,12 +360,12 @@ def preview(message, config_file, kind, lang, me) -> None:
     """Render the reply a message would get, with its headers, without sending anything."""
     from datetime import datetime, timezone
 
-    from bot.language import detect
-    from bot.mail.reader import read_message
-    from bot.triage import with_overrides
-    from responders.compose import compose
-    from responders.email_reply import build_message
-    from responders.templates import TemplateSet
+    from nejtak.bot.language import detect
+    from nejtak.bot.mail.reader import read_message
+    from nejtak.bot.triage import with_overrides
+    from nejtak.responders.compose import compose
+    from nejtak.responders.email_reply import build_message
+    from nejtak.responders.templates import TemplateSet
 
     config = with_overrides(_load(config_file), me, (), None)
     msg = read_message(Path(message).read_bytes(), message)
@@ -454,8 +454,8 @@ def _shown(value) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(paths, config_file, me, authserv_ids, as_json) -> None:
     """Precision, recall and false-positive rate per folder of a labelled corpus."""
-    from bot.evaluate import evaluate_paths, format_report
-    from bot.triage import with_overrides
+    from nejtak.bot.evaluate import evaluate_paths, format_report
+    from nejtak.bot.triage import with_overrides
 
     config = with_overrides(_load(config_file), me, authserv_ids, "auto")
     _logging(config, quiet=True)

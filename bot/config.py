@@ -12,7 +12,7 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from bot.logs import register_secret
+from nejtak.bot.logs import register_secret
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
 DEFAULTS_FILE = CONFIG_DIR / "defaults.toml"
@@ -200,7 +200,7 @@ class Classifier(_Section):
     @field_validator("weights")
     @classmethod
     def _known_signals(cls, v: dict[str, float]) -> dict[str, float]:
-        from bot.signals import SIGNALS  # the registry is the list of names weights may use
+        from nejtak.bot.signals import SIGNALS  # the registry is the list of names weights may use
 
         retired = sorted(set(v) & set(RETIRED_SIGNALS))
         if retired:  # an older config still starts; the weight means nothing any more

@@ -8,24 +8,24 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot import config as config_mod
-from bot import digest as digest_mod
-from bot import email_delivery, readiness
-from bot.email_delivery import draft_of  # noqa: F401  (where the tests and tools look for it)
-from bot import unsubscribe as unsubscribe_mod
-from bot.acceptance import AcceptanceJournal
-from bot.config import Config, ConfigError
-from bot.errors import NotDecided, NotStored, PermanentError, TransientError
-from bot.inbound import Inbound
-from bot.mail.reader import read_message
-from bot.outbox import OutboxWorker
-from bot.learning import OwnerLearning
-from bot import owner_replies
-from bot.owner_replies import Learned, OwnerSent
-from bot.pipeline import Outcome, Pipeline
-from bot.redecide import inbound_of
-from bot.store.failures import FAILED, PUT_ASIDE
-from responders.email_reply import own_refusal
+from nejtak.bot import config as config_mod
+from nejtak.bot import digest as digest_mod
+from nejtak.bot import email_delivery, readiness
+from nejtak.bot.email_delivery import draft_of  # noqa: F401  (where the tests and tools look for it)
+from nejtak.bot import unsubscribe as unsubscribe_mod
+from nejtak.bot.acceptance import AcceptanceJournal
+from nejtak.bot.config import Config, ConfigError
+from nejtak.bot.errors import NotDecided, NotStored, PermanentError, TransientError
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.outbox import OutboxWorker
+from nejtak.bot.learning import OwnerLearning
+from nejtak.bot import owner_replies
+from nejtak.bot.owner_replies import Learned, OwnerSent
+from nejtak.bot.pipeline import Outcome, Pipeline
+from nejtak.bot.redecide import inbound_of
+from nejtak.bot.store.failures import FAILED, PUT_ASIDE
+from nejtak.responders.email_reply import own_refusal
 
 log = logging.getLogger("nejtak.daemon")
 TRY_OUT_ADDRESS = "me@localhost"  # the owner's address when none is configured
@@ -146,7 +146,7 @@ class Daemon:
     # -- connectors -------------------------------------------------------------------------
 
     async def _start_intake(self) -> None:
-        from bot.connectors.intake import SmtpIntake
+        from nejtak.bot.connectors.intake import SmtpIntake
 
         async def on_message(raw: bytes, mail_from: str, rcpts: list[str]) -> None:
             await self.handle_email(raw, f"smtp:{mail_from}")
@@ -156,13 +156,13 @@ class Daemon:
         log.info("SMTP intake listening on %s:%s", self.config.intake.host, self.intake.port)
 
     async def _start_imap(self, cfg) -> None:
-        from bot.connectors.imap import ImapConnector
+        from nejtak.bot.connectors.imap import ImapConnector
 
         conn = ImapConnector(cfg, self.store)
         self.imap.append(conn)
         self.tasks.append(asyncio.create_task(self._guard(self._imap_account(conn, cfg),
                                                           f"imap {cfg.username}@{cfg.host}")))
-        from bot.connectors.imap_training import TrainingFolder
+        from nejtak.bot.connectors.imap_training import TrainingFolder
 
         for label, folder in (("pitch", cfg.pitch_folder), ("wanted", cfg.wanted_folder)):
             if folder:  # each on a connection of its own; a folder that cannot be made stops alone
@@ -174,7 +174,7 @@ class Daemon:
         """Sender history first (the Sent folder, and the inbox mail the owner answered; retried
         while the server is away), then the watch of the inbox, and of Sent for what the owner
         writes from now on."""
-        from bot.connectors.imap_sent import SentWatch
+        from nejtak.bot.connectors.imap_sent import SentWatch
 
         sent = SentWatch(conn)
         delay = 5.0
@@ -352,7 +352,7 @@ class Daemon:
     # -- lifecycle --------------------------------------------------------------------------
 
     async def start(self) -> None:
-        from bot.store import Store
+        from nejtak.bot.store import Store
 
         cfg = self.config
         await asyncio.to_thread(readiness.check, cfg, self.config_path)
@@ -364,8 +364,8 @@ class Daemon:
         self.outbox = OutboxWorker(self.store, journal=self.journal)
         await self._restore_owner_settings()
         if cfg.smtp is not None:
-            from bot.connectors.send_process import SendProcess
-            from bot.connectors.smtp_out import SmtpSender
+            from nejtak.bot.connectors.send_process import SendProcess
+            from nejtak.bot.connectors.smtp_out import SmtpSender
 
             # transactions in a process of their own: a kill -9 of the daemon never doubles one
             self.smtp = SmtpSender(cfg.smtp, SendProcess(self.journal.path), self.journal)
@@ -377,7 +377,7 @@ class Daemon:
         if cfg.intake.enabled:
             await self._start_intake()
         if cfg.telegram is not None:
-            from bot.connectors.telegram import TelegramConnector
+            from nejtak.bot.connectors.telegram import TelegramConnector
 
             self.telegram = TelegramConnector(cfg.telegram, self)
             await self.telegram.start()

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
-from bot.report import top_signals
+from nejtak.bot.report import top_signals
 
 
 UNSUBSCRIBE_WAITS = timedelta(days=30)

@@ -7,12 +7,12 @@ import logging
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from bot.errors import PermanentError, TransientError
-from bot.verdict import ReplyDraft
-from responders.email_reply import build_message
+from nejtak.bot.errors import PermanentError, TransientError
+from nejtak.bot.verdict import ReplyDraft
+from nejtak.responders.email_reply import build_message
 
 if TYPE_CHECKING:
-    from bot.daemon import Daemon
+    from nejtak.bot.daemon import Daemon
 
 log = logging.getLogger("nejtak.daemon")
 

@@ -5,12 +5,12 @@ import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.config import Config
-from bot.inbound import Inbound
-from bot.mail.sources import load_in_date_order
-from bot.pipeline import Pipeline
-from bot.store import Store
-from bot.triage import read_sent
+from nejtak.bot.config import Config
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.sources import load_in_date_order
+from nejtak.bot.pipeline import Pipeline
+from nejtak.bot.store import Store
+from nejtak.bot.triage import read_sent
 
 Progress = Callable[[str, int, int], None]
 

@@ -8,11 +8,11 @@ import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from bot.inbound import Inbound
-from bot.learning import OwnerLearning, message_key
-from bot.mail.reader import message_date, read_message
-from bot.mail.sources import iter_sources
-from bot.signals.base import judged_text
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.learning import OwnerLearning, message_key
+from nejtak.bot.mail.reader import message_date, read_message
+from nejtak.bot.mail.sources import iter_sources
+from nejtak.bot.signals.base import judged_text
 
 log = logging.getLogger("nejtak.learn")
 SOURCE = "learn"  # the labels' source, as `nejtak learn --stats` counts them

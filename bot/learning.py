@@ -10,11 +10,11 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from bot.model import owner as owner_layer
-from bot.model import text as text_model
-from bot.model.owner import OwnerLayer, Taught
-from bot.store.labels import LabelRow
-from bot.store.sender_rows import strip_message_id
+from nejtak.bot.model import owner as owner_layer
+from nejtak.bot.model import text as text_model
+from nejtak.bot.model.owner import OwnerLayer, Taught
+from nejtak.bot.store.labels import LabelRow
+from nejtak.bot.store.sender_rows import strip_message_id
 
 log = logging.getLogger("nejtak.learning")
 REFRESH_SECONDS = 5.0  # how often a daemon looks for labels another process added
@@ -38,8 +38,8 @@ def message_key(message_id: str, text: str) -> str:
 
 def stored_text(found: dict, owner_addresses: list[str]) -> str:
     """The text a stored message was judged on, as far as the store still keeps it."""
-    from bot.mail.reader import read_message  # noqa: PLC0415 (only a stored e-mail needs it)
-    from bot.signals.base import judged_text  # noqa: PLC0415
+    from nejtak.bot.mail.reader import read_message  # noqa: PLC0415 (only a stored e-mail needs it)
+    from nejtak.bot.signals.base import judged_text  # noqa: PLC0415
 
     if found.get("raw"):
         try:

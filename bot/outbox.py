@@ -7,7 +7,7 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta, timezone
 
-from bot.errors import TransientError, UnreachableError
+from nejtak.bot.errors import TransientError, UnreachableError
 
 log = logging.getLogger("nejtak.outbox")
 

@@ -8,8 +8,8 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from bot.store.sender_rows import normalise_address
-from responders.email_reply import own_refusal
+from nejtak.bot.store.sender_rows import normalise_address
+from nejtak.responders.email_reply import own_refusal
 
 log = logging.getLogger("nejtak.learning")
 REASON = "the owner wrote to them"

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.config import ConfigError
+from nejtak.bot.config import ConfigError
 
 
 @dataclass(frozen=True)

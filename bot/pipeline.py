@@ -7,22 +7,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
-import bot.signals  # noqa: F401  (registers every signal)
-from bot.config import Config
-from bot.errors import NotDecided, NotStored
-from bot.store.failures import FAILED
-from bot.guards import first_block
-from bot.identity import company_of
-from bot.inbound import Inbound
-from bot.language import detect
-from bot.phrases import PhraseBook
-from bot.policy import plan
-from bot.sender_history import SenderHistory
-from bot.signals.base import SIGNALS, Context, Scaled
-from bot.verdict import Decision, Hit, Verdict
-from responders.compose import compose
-from responders.email_reply import own_refusal
-from responders.templates import TemplateSet
+import nejtak.bot.signals  # noqa: F401  (registers every signal)
+from nejtak.bot.config import Config
+from nejtak.bot.errors import NotDecided, NotStored
+from nejtak.bot.store.failures import FAILED
+from nejtak.bot.guards import first_block
+from nejtak.bot.identity import company_of
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.language import detect
+from nejtak.bot.phrases import PhraseBook
+from nejtak.bot.policy import plan
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.signals.base import SIGNALS, Context, Scaled
+from nejtak.bot.verdict import Decision, Hit, Verdict
+from nejtak.responders.compose import compose
+from nejtak.responders.email_reply import own_refusal
+from nejtak.responders.templates import TemplateSet
 
 log = logging.getLogger("nejtak.pipeline")
 

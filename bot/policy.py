@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.inbound import Inbound
-from bot.sender_history import SenderHistory
-from bot.verdict import Block, Verdict
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.verdict import Block, Verdict
 
 # What happens to an unsolicited contact that may be answered, by mode: a table, not ifs.
 _ANSWER_BY_MODE = {"observe": "none", "approve": "draft", "auto": "reply"}
@@ -26,7 +26,7 @@ class Plan:
 
 def one_click_offered(msg: Inbound) -> bool:
     """The mail offers RFC 8058 one-click (the DKIM check comes when it is performed)."""
-    from bot.unsubscribe import offer  # imported late: it brings aiohttp and dkimpy
+    from nejtak.bot.unsubscribe import offer  # imported late: it brings aiohttp and dkimpy
 
     post, uris = offer(msg)
     return post and bool(uris)

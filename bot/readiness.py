@@ -1,15 +1,15 @@
 """What a start and a reload check before nejtak may speak for the owner: the same checks both."""
 from __future__ import annotations
 
-from bot.config import Config, ConfigError
+from nejtak.bot.config import Config, ConfigError
 
 
 def problems(config: Config, config_path: str | None) -> list[str]:
     """Everything that would make nejtak answer wrongly or not at all; empty when ready.
 
     Without a config file nejtak runs on the try-out address; a file must name the owner."""
-    from bot.phrases import PhraseBook
-    from responders.templates import TemplateSet
+    from nejtak.bot.phrases import PhraseBook
+    from nejtak.responders.templates import TemplateSet
 
     found = []
     if config_path and not config.owner.addresses:

@@ -2,8 +2,8 @@
 decided again at start-up and after a good reload: here they become Inbound records again."""
 from __future__ import annotations
 
-from bot.inbound import Inbound
-from bot.mail.reader import read_message
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.reader import read_message
 
 
 def inbound_of(row: dict) -> Inbound:

@@ -1,8 +1,8 @@
 """How triage shows a decision: one JSON object per message, or a row of a readable table."""
 from __future__ import annotations
 
-from bot.inbound import Inbound
-from bot.verdict import Decision
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.verdict import Decision
 
 
 def row(msg: Inbound, decision: Decision | None, error: str | None = None, duplicate: bool = False) -> dict:

@@ -5,14 +5,14 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Sequence
 
-from bot.config import Config
-from bot.learning import OwnerLearning
-from bot.mail.reader import read_message
-from bot.mail.sources import in_date_order, iter_sources
-from bot.pipeline import Pipeline
-from bot.report import row
-from bot.store import Store
-from responders.email_reply import own_refusal
+from nejtak.bot.config import Config
+from nejtak.bot.learning import OwnerLearning
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.mail.sources import in_date_order, iter_sources
+from nejtak.bot.pipeline import Pipeline
+from nejtak.bot.report import row
+from nejtak.bot.store import Store
+from nejtak.responders.email_reply import own_refusal
 
 log = logging.getLogger("nejtak.triage")
 

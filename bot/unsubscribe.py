@@ -13,9 +13,9 @@ import aiohttp
 import aiohttp.abc
 import dkim
 
-from bot.authentication import aligned
-from bot.inbound import Inbound
-from bot.mail.reader import MAX_HEADER_BYTES, header_end
+from nejtak.bot.authentication import aligned
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.reader import MAX_HEADER_BYTES, header_end
 
 ONE_CLICK = "List-Unsubscribe=One-Click"
 _ENTRY = re.compile(r"<([^>]*)>")  # RFC 2369: each URI in angle brackets

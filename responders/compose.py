@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.config import Config
-from bot.inbound import Inbound
-from bot.verdict import ReplyDraft
-from responders.email_reply import one_line, reply_message_id, reply_subject
-from responders.templates import TemplateSet
+from nejtak.bot.config import Config
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.verdict import ReplyDraft
+from nejtak.responders.email_reply import one_line, reply_message_id, reply_subject
+from nejtak.responders.templates import TemplateSet
 
 
 def owner_address_for(msg: Inbound, config: Config) -> str:

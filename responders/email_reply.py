@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, formataddr
 
-from bot.verdict import ReplyDraft
+from nejtak.bot.verdict import ReplyDraft
 
 _PREFIXES = re.compile(r"^\s*((re|sv|aw|vs|odp|antw|auto)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 _UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")

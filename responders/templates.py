@@ -9,7 +9,7 @@ from babel.dates import format_date
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
-from bot.config import ConfigError
+from nejtak.bot.config import ConfigError
 
 KINDS = ("refusal", "reminder", "chat_refusal", "chat_reminder")
 # What responders.compose passes to every template.

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
-from bot.store import Store
+from nejtak.bot.cli import main
+from nejtak.bot.store import Store
 
 INBOX = Path(__file__).parent / "data" / "devset" / "inbox"
 OWNER_ARGS = ["--me", "anna@holm.example", "--me", "anna.holm@holm.example",

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
-from bot.config import ConfigError, parse
+from nejtak.bot.cli import main
+from nejtak.bot.config import ConfigError, parse
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "config" / "nejtak.example.toml"
 MINIMAL = '[owner]\nname = "Owner Person"\naddresses = ["owner@example.org"]\n'
@@ -51,7 +51,7 @@ def test_a_config_file_without_the_owners_address_is_refused(check):
 def test_a_template_with_an_unknown_variable_in_any_branch_is_refused(tmp_path, check):
     import shutil
 
-    from bot.config import load
+    from nejtak.bot.config import load
 
     templates = tmp_path / "templates"
     shutil.copytree(load(None).templates_dir, templates)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
+from nejtak.bot.cli import main
 
 OWNER = "anna@holm.example"
 OWNER_ARGS = ["--me", OWNER, "--authserv-id", "mx.holm.example"]

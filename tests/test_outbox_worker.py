@@ -5,16 +5,16 @@ import asyncio
 
 from sqlalchemy.exc import OperationalError
 
-from bot.outbox import OutboxWorker
-from bot.store import Store
+from nejtak.bot.outbox import OutboxWorker
+from nejtak.bot.store import Store
 
 
 def approved_reply(store: Store, n: int = 1) -> int:
     """A real outbox row in `approved`, as the pipeline leaves it in auto mode."""
     from datetime import datetime, timezone
 
-    from bot.inbound import Inbound
-    from bot.verdict import Decision, Hit, ReplyDraft, Verdict
+    from nejtak.bot.inbound import Inbound
+    from nejtak.bot.verdict import Decision, Hit, ReplyDraft, Verdict
 
     msg = Inbound(channel="email", source="t", message_id=f"m{n}@x.example", sender=f"s{n}@x.example",
                   return_paths=[f"s{n}@x.example"], date=datetime(2026, 11, 2, tzinfo=timezone.utc))
@@ -28,8 +28,8 @@ def approved_reply(store: Store, n: int = 1) -> int:
 async def test_stopping_the_daemon_during_a_send_finishes_and_marks_it(tmp_path, monkeypatch):
     """SIGTERM while a reply is on the wire: the daemon waits for it and marks it sent, so a
     restart finds nothing in `sending` to send again."""
-    from bot.config import parse
-    from bot.daemon import Daemon
+    from nejtak.bot.config import parse
+    from nejtak.bot.daemon import Daemon
 
     store = Store(f"sqlite:///{tmp_path / 'n.db'}")
     config = parse('mode = "auto"\n[owner]\naddresses = ["me@owner.example"]\n[intake]\nenabled = false\n')
@@ -65,7 +65,7 @@ async def test_a_store_error_does_not_end_the_worker(tmp_path, monkeypatch):
         return real(states)
 
     monkeypatch.setattr(store, "outbox_list", flaky)
-    monkeypatch.setattr("bot.outbox.retry_delay", lambda attempts: 0.6)  # a short pause after the error
+    monkeypatch.setattr("nejtak.bot.outbox.retry_delay", lambda attempts: 0.6)  # a short pause after the error
     sent = []
 
     async def deliver(row):
@@ -91,7 +91,7 @@ async def test_a_store_error_does_not_end_the_worker(tmp_path, monkeypatch):
 async def test_an_acceptance_in_the_journal_is_never_sent_again(tmp_path):
     """Killed between the server's 250 and the store's record of it (the store may be waiting
     for its write lock): the journal, written first with one write(2), tells the restart."""
-    from bot.acceptance import AcceptanceJournal
+    from nejtak.bot.acceptance import AcceptanceJournal
 
     store = Store(f"sqlite:///{tmp_path / 'n.db'}")
     outbox_id = approved_reply(store)
@@ -115,7 +115,7 @@ async def test_an_acceptance_in_the_journal_is_never_sent_again(tmp_path):
 
 
 def test_a_torn_last_journal_line_is_skipped(tmp_path):
-    from bot.acceptance import AcceptanceJournal
+    from nejtak.bot.acceptance import AcceptanceJournal
 
     path = tmp_path / "j"
     path.write_bytes(b"7\t250 OK\n8\t250 O")
@@ -126,7 +126,7 @@ def test_a_torn_last_journal_line_is_skipped(tmp_path):
 
 async def test_a_journal_entry_for_a_row_not_in_sending_changes_nothing(tmp_path):
     """A stale journal (the store replaced, say) must never mark an unsent reply as sent."""
-    from bot.acceptance import AcceptanceJournal
+    from nejtak.bot.acceptance import AcceptanceJournal
 
     store = Store(f"sqlite:///{tmp_path / 'n.db'}")
     outbox_id = approved_reply(store)

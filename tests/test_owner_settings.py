@@ -1,9 +1,9 @@
 """The owner's /pause and /mode outlive a restart; editing the config file's mode wins over /mode."""
 from __future__ import annotations
 
-from bot.config import parse
-from bot.daemon import Daemon
-from bot.store import Store
+from nejtak.bot.config import parse
+from nejtak.bot.daemon import Daemon
+from nejtak.bot.store import Store
 
 
 def config(mode: str):

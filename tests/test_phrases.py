@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.phrases import PhraseBook
+from nejtak.bot.phrases import PhraseBook
 
 PHRASES = Path(__file__).resolve().parent.parent / "config" / "phrases"
 LANGUAGES = ["en", "da", "sv", "nb", "de", "pl"]

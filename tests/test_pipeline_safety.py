@@ -5,10 +5,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.config import parse
-from bot.mail.reader import read_message
-from bot.pipeline import Pipeline
-from bot.store import Store
+from nejtak.bot.config import parse
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.pipeline import Pipeline
+from nejtak.bot.store import Store
 
 OWNER = "anna@holm.example"
 CONFIG = parse(f'mode = "auto"\n[owner]\naddresses = ["{OWNER}"]\n'
@@ -76,9 +76,9 @@ async def test_retention_zero_keeps_no_body(tmp_path):
     """`retention_days = 0` in the daemon: the decision is kept, the message text is not."""
     from sqlalchemy import select
 
-    from bot.daemon import Daemon
-    from bot.pipeline import Pipeline as P
-    from bot.store.models import InboundRow
+    from nejtak.bot.daemon import Daemon
+    from nejtak.bot.pipeline import Pipeline as P
+    from nejtak.bot.store.models import InboundRow
 
     store = Store(f"sqlite:///{tmp_path / 'n.db'}")
     config = CONFIG.model_copy(update={"store": CONFIG.store.model_copy(update={"retention_days": 0})})

@@ -1,12 +1,12 @@
-"""bot.policy.plan as a table: mode x first contact / repeat / later repeat, guards, threshold, cap."""
+"""nejtak.bot.policy.plan as a table: mode x first contact / repeat / later repeat, guards, threshold, cap."""
 from datetime import datetime, timezone
 
 import pytest
 
-from bot.mail.reader import read_message
-from bot.policy import plan, stage
-from bot.sender_history import SenderHistory
-from bot.verdict import Block, Decision, Hit, Verdict
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.policy import plan, stage
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.verdict import Block, Decision, Hit, Verdict
 
 AUTO_THRESHOLD = 8.0
 REQUIRED = 5.0

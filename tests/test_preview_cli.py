@@ -7,7 +7,7 @@ import pytest
 from babel.dates import format_date
 from click.testing import CliRunner
 
-from bot.cli import main
+from nejtak.bot.cli import main
 
 OWNER = "owner@example.org"
 GERMAN_PITCH = (

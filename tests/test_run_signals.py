@@ -37,7 +37,7 @@ def config_text(port: int, db: Path, mode: str) -> str:
 def start_daemon(cfg: Path, log: Path, tmp_path: Path) -> subprocess.Popen:
     """`nejtak run --config cfg` as a process of its own, its output in log."""
     with open(log, "wb") as out:
-        return subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(cfg)],
+        return subprocess.Popen([sys.executable, "-m", "nejtak.bot.cli", "run", "--config", str(cfg)],
                                 stdout=out, stderr=subprocess.STDOUT, cwd=Path(__file__).parent.parent,
                                 env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
 
@@ -91,9 +91,9 @@ def test_a_reload_refuses_what_a_start_refuses_and_undecided_mail_is_decided(tmp
     (a crash between the two) is decided at start-up."""
     import shutil
 
-    from bot.config import load
-    from bot.mail.reader import read_message
-    from bot.store import Store
+    from nejtak.bot.config import load
+    from nejtak.bot.mail.reader import read_message
+    from nejtak.bot.store import Store
 
     port, db, cfg, log = free_port(), tmp_path / "n.db", tmp_path / "n.toml", tmp_path / "log"
     cfg.write_text(config_text(port, db, "approve"))

@@ -10,12 +10,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from bot.cli import main
-from bot.config import parse
-from bot.mail.reader import read_message
-from bot.pipeline import Pipeline
-from bot.store import Store
-from responders.email_reply import build_message
+from nejtak.bot.cli import main
+from nejtak.bot.config import parse
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.pipeline import Pipeline
+from nejtak.bot.store import Store
+from nejtak.responders.email_reply import build_message
 
 OWNER = "anna@holm.example"
 CONFIG = parse(f'mode = "auto"\n[owner]\naddresses = ["{OWNER}"]\ntrusted_authserv_ids = ["mx.holm.example"]\n')

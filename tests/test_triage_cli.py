@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
+from nejtak.bot.cli import main
 
 DEVSET = Path(__file__).parent / "data" / "devset"
 LABELS = tomllib.loads((DEVSET / "labels.toml").read_text(encoding="utf-8"))

@@ -17,12 +17,12 @@ from aiohttp import web
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from bot import unsubscribe as unsubscribe_mod
-from bot.config import parse
-from bot.daemon import Daemon
-from bot.mail.reader import read_message
-from bot.store import Store
-from bot.unsubscribe import one_click_target, unsubscribe
+from nejtak.bot import unsubscribe as unsubscribe_mod
+from nejtak.bot.config import parse
+from nejtak.bot.daemon import Daemon
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.store import Store
+from nejtak.bot.unsubscribe import one_click_target, unsubscribe
 from tests.daemon.helpers import OWNER, PITCH_BODY, wait_until
 from tests.fixtures.smtp import free_port
 
@@ -254,7 +254,7 @@ async def test_a_target_on_this_machine_or_a_private_network_is_never_asked(endp
 async def test_candidates_wait_for_the_owner_until_done_and_need_the_raw_message(tmp_path, monkeypatch, dkim_key,
                                                                                   dns, endpoint):
     """What the digest offers: undecided-upon bulk mail, while its raw message (the DKIM evidence) is kept."""
-    from bot import digest as digest_mod
+    from nejtak.bot import digest as digest_mod
 
     monkeypatch.setattr(unsubscribe_mod, "one_click_target",
                         functools.partial(unsubscribe_mod.one_click_target, dnsfunc=dns))
@@ -303,9 +303,9 @@ def test_an_untouched_unsubscribe_waits_across_digests(tmp_path):
     """Like a draft, a bulk mail waiting for the owner's tap is not dropped by the next digest."""
     from datetime import timedelta
 
-    from bot import digest as digest_mod
-    from bot.inbound import Inbound
-    from bot.verdict import Block, Decision, Hit, Verdict
+    from nejtak.bot import digest as digest_mod
+    from nejtak.bot.inbound import Inbound
+    from nejtak.bot.verdict import Block, Decision, Hit, Verdict
 
     store = Store(f"sqlite:///{tmp_path / 'n.db'}")
     msg = Inbound(channel="email", source="t", message_id="list-1@shop.example", sender="news@shop.example",
@@ -321,7 +321,7 @@ def test_an_untouched_unsubscribe_waits_across_digests(tmp_path):
 
 async def test_a_name_that_answers_privately_the_second_time_is_refused_at_connect(monkeypatch):
     """DNS rebinding: the check and the connection must use the same (public) answer."""
-    from bot.unsubscribe import _PublicResolver
+    from nejtak.bot.unsubscribe import _PublicResolver
 
     resolver = _PublicResolver()
 
@@ -348,8 +348,8 @@ def test_fields_hidden_behind_a_bare_cr_are_not_trusted(dkim_key, dns):
 
 def test_a_failed_unsubscribe_stays_in_the_digest_to_try_again(tmp_path):
     """A network blip must not drop the item: only a success or a Skip settles it."""
-    from bot.inbound import Inbound
-    from bot.verdict import Block, Decision, Hit, Verdict
+    from nejtak.bot.inbound import Inbound
+    from nejtak.bot.verdict import Block, Decision, Hit, Verdict
 
     store = Store(f"sqlite:///{tmp_path / 'n.db'}")
     msg = Inbound(channel="email", source="t", message_id="list-2@shop.example", sender="news@shop.example",
@@ -367,9 +367,9 @@ def test_a_failed_unsubscribe_stays_in_the_digest_to_try_again(tmp_path):
 
 async def test_two_unsubscribes_of_one_message_at_once_make_one_request(tmp_path, monkeypatch):
     """With consent on, the automatic request and an owner's tap may meet: one POST only."""
-    from bot.config import parse
-    from bot.daemon import Daemon
-    from bot.inbound import Inbound
+    from nejtak.bot.config import parse
+    from nejtak.bot.daemon import Daemon
+    from nejtak.bot.inbound import Inbound
 
     calls = []
 
@@ -401,7 +401,7 @@ def test_a_signature_by_another_domain_does_not_count(dkim_key, dns):
 @pytest.mark.parametrize("value", ["<https://[127.0.0.1]/u>", "<https://[::1/u>", "<https://[zz]/>"])
 def test_a_malformed_bracketed_host_is_no_target_and_the_message_is_decided(dkim_key, dns, value):
     """urllib raised ValueError inside the decision: the message was stored and never decided."""
-    from bot.pipeline import Pipeline
+    from nejtak.bot.pipeline import Pipeline
 
     raw = list_mail(dkim_key[0], value)
     assert target(raw, dns)[0] is None

@@ -14,8 +14,8 @@ from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from bot.inbound import Inbound
-from bot.mail.reader import read_message
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.reader import read_message
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"

@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 import corpus  # noqa: E402
 from train_text_model import DEFAULT_C, Vectors, all_examples, train  # noqa: E402
 
-from bot.config import parse  # noqa: E402
-from bot.model import text as text_model  # noqa: E402
-from bot.pipeline import Pipeline  # noqa: E402
-from bot.sender_history import SenderHistory  # noqa: E402
+from nejtak.bot.config import parse  # noqa: E402
+from nejtak.bot.model import text as text_model  # noqa: E402
+from nejtak.bot.pipeline import Pipeline  # noqa: E402
+from nejtak.bot.sender_history import SenderHistory  # noqa: E402
 
 # Signals of who the sender is, or that set the scale: not fitted.
 NOT_FITTED = {"LEARNED_TEXT", "LANGUAGE", "UNKNOWN_SENDER", "EARLIER_CONTACTS", "REPEAT_AFTER_REFUSAL",

@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import corpus  # noqa: E402
-from bot.mail.reader import read_message  # noqa: E402
-from bot.model.text import DIM, MODEL_FILE, TextModel, features  # noqa: E402
-from bot.signals.base import judged_text  # noqa: E402
+from nejtak.bot.mail.reader import read_message  # noqa: E402
+from nejtak.bot.model.text import DIM, MODEL_FILE, TextModel, features  # noqa: E402
+from nejtak.bot.signals.base import judged_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus" / "spamassassin"
 DEV_OWNER = ["anna@holm.example", "anna.holm@holm.example"]

@@ -13,10 +13,10 @@ from typing import Any, Awaitable, Callable, Protocol, TypeVar
 from imapclient import SEEN, IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
-from bot.config import Imap
-from bot.connectors.imap_session import ImapSession, batches, select
-from bot.connectors.imap_watch import InboxWatch
-from bot.errors import PermanentError, TransientError
+from nejtak.bot.config import Imap
+from nejtak.bot.connectors.imap_session import ImapSession, batches, select
+from nejtak.bot.connectors.imap_watch import InboxWatch
+from nejtak.bot.errors import PermanentError, TransientError
 
 log = logging.getLogger("nejtak.imap")
 

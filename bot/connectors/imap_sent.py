@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from imapclient import IMAPClient
 
-from bot.connectors.imap import _header_block, _history_entry, auto_submitted
-from bot.connectors.imap_session import batches, select
-from bot.errors import NejtakError
-from bot.owner_replies import OwnerSent
+from nejtak.bot.connectors.imap import _header_block, _history_entry, auto_submitted
+from nejtak.bot.connectors.imap_session import batches, select
+from nejtak.bot.errors import NejtakError
+from nejtak.bot.owner_replies import OwnerSent
 
 if TYPE_CHECKING:
-    from bot.connectors.imap import ImapConnector
+    from nejtak.bot.connectors.imap import ImapConnector
 
 log = logging.getLogger("nejtak.imap")
 

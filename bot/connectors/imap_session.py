@@ -13,8 +13,8 @@ from typing import Any, Callable, TypeVar
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 
-from bot.config import ConfigError, Imap
-from bot.errors import NejtakError, PermanentError, TransientError
+from nejtak.bot.config import ConfigError, Imap
+from nejtak.bot.errors import NejtakError, PermanentError, TransientError
 
 log = logging.getLogger("nejtak.imap")
 

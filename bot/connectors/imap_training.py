@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING, Any
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
-from bot.config import Imap
-from bot.connectors.imap import _header_block
-from bot.connectors.imap_session import batches, select
-from bot.connectors.imap_watch import InboxWatch, Stopped, _fetch_raw
-from bot.errors import PermanentError, TransientError
-from bot.learning import message_key
-from bot.mail.reader import read_message
-from bot.signals.base import judged_text
+from nejtak.bot.config import Imap
+from nejtak.bot.connectors.imap import _header_block
+from nejtak.bot.connectors.imap_session import batches, select
+from nejtak.bot.connectors.imap_watch import InboxWatch, Stopped, _fetch_raw
+from nejtak.bot.errors import PermanentError, TransientError
+from nejtak.bot.learning import message_key
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.signals.base import judged_text
 
 if TYPE_CHECKING:
-    from bot.learning import OwnerLearning
-    from bot.store.labels import LabelRow
+    from nejtak.bot.learning import OwnerLearning
+    from nejtak.bot.store.labels import LabelRow
 
 log = logging.getLogger("nejtak.imap")
 

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, TypeVar
 
 from imapclient import IMAPClient
 
-from bot.config import Imap
-from bot.connectors.imap_session import ImapSession, batches, select
-from bot.errors import PermanentError, TransientError
-from bot.mail.reader import MAX_BYTES
+from nejtak.bot.config import Imap
+from nejtak.bot.connectors.imap_session import ImapSession, batches, select
+from nejtak.bot.errors import PermanentError, TransientError
+from nejtak.bot.mail.reader import MAX_BYTES
 
 if TYPE_CHECKING:
-    from bot.connectors.imap import SyncState
+    from nejtak.bot.connectors.imap import SyncState
 
 log = logging.getLogger("nejtak.imap")
 

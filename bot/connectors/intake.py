@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from bot.config import Intake
+from nejtak.bot.config import Intake
 
 log = logging.getLogger("nejtak.intake")
 

@@ -41,8 +41,8 @@ def _serve(conn: Connection, journal_path: str) -> None:
     """The child: one request at a time until the daemon closes the pipe (or is gone)."""
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, signal.SIG_IGN)
-    from bot.acceptance import AcceptanceJournal  # noqa: PLC0415 (the child's own imports)
-    from bot.connectors.smtp_out import SmtpSender  # noqa: PLC0415
+    from nejtak.bot.acceptance import AcceptanceJournal  # noqa: PLC0415 (the child's own imports)
+    from nejtak.bot.connectors.smtp_out import SmtpSender  # noqa: PLC0415
 
     journal = AcceptanceJournal(Path(journal_path))
     while True:

@@ -11,10 +11,10 @@ import socket
 import ssl
 from collections.abc import Callable
 
-from bot.acceptance import AcceptanceJournal
-from bot.config import ConfigError, Smtp
-from bot.connectors.send_process import SendProcess, SenderGone
-from bot.errors import NejtakError, PermanentError, TransientError, UnreachableError
+from nejtak.bot.acceptance import AcceptanceJournal
+from nejtak.bot.config import ConfigError, Smtp
+from nejtak.bot.connectors.send_process import SendProcess, SenderGone
+from nejtak.bot.errors import NejtakError, PermanentError, TransientError, UnreachableError
 
 log = logging.getLogger("nejtak.smtp")
 

@@ -29,12 +29,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import digest as digest_mod
-from bot.connectors.telegram_business import BusinessChats
-from bot.connectors.telegram_buttons import DigestButtons
-from bot.connectors.telegram_commands import OwnerCommands
-from bot.connectors.telegram_digest import header, pages, split_text
-from bot.errors import PermanentError, TransientError
+from nejtak.bot import digest as digest_mod
+from nejtak.bot.connectors.telegram_business import BusinessChats
+from nejtak.bot.connectors.telegram_buttons import DigestButtons
+from nejtak.bot.connectors.telegram_commands import OwnerCommands
+from nejtak.bot.connectors.telegram_digest import header, pages, split_text
+from nejtak.bot.errors import PermanentError, TransientError
 
 log = logging.getLogger("nejtak.telegram")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)

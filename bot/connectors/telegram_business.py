@@ -9,9 +9,9 @@ from dataclasses import asdict, dataclass
 from telegram import BusinessConnection, Message, MessageEntity, Update
 from telegram.ext import ContextTypes
 
-from bot.connectors.telegram_buttons import learn, teach_latest
-from bot.errors import PermanentError, TransientError
-from bot.inbound import Inbound
+from nejtak.bot.connectors.telegram_buttons import learn, teach_latest
+from nejtak.bot.errors import PermanentError, TransientError
+from nejtak.bot.inbound import Inbound
 
 log = logging.getLogger("nejtak.telegram")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", re.IGNORECASE)

@@ -13,8 +13,8 @@ from typing import TypeVar
 from telegram import InlineKeyboardButton, MaybeInaccessibleMessage, Update
 from telegram.ext import ContextTypes
 
-from bot.connectors.telegram_digest import item_buttons, replace_row
-from bot.mail.reader import read_message
+from nejtak.bot.connectors.telegram_digest import item_buttons, replace_row
+from nejtak.bot.mail.reader import read_message
 
 log = logging.getLogger("nejtak.telegram")
 KEEP = object()  # leave the item's row of buttons as it is

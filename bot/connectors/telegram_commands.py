@@ -11,8 +11,8 @@ from html import escape
 from telegram import BotCommand, Update
 from telegram.ext import CommandHandler, ContextTypes, filters
 
-from bot.connectors.telegram_buttons import learn, learned, teach_latest
-from bot.connectors.telegram_digest import cut
+from nejtak.bot.connectors.telegram_buttons import learn, learned, teach_latest
+from nejtak.bot.connectors.telegram_digest import cut
 
 MODES = ("observe", "approve", "auto")
 COMMANDS = [

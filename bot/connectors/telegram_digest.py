@@ -7,7 +7,7 @@ from html import escape, unescape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.digest import UNHANDLED_HINT, Digest, Item
+from nejtak.bot.digest import UNHANDLED_HINT, Digest, Item
 
 MAX_TEXT = 4096  # Telegram's limit for one message, in characters after entity parsing
 PAGE_ITEMS = 5  # items per digest page

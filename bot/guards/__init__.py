@@ -1,5 +1,5 @@
 """The reply rules of DESIGN.md, in its order; the first that fires is reported as blocked_by."""
-from bot.guards import (  # noqa: F401  (registration order is the rules' order)
+from nejtak.bot.guards import (  # noqa: F401  (registration order is the rules' order)
     return_path,
     auto_submitted,
     mailing_list,
@@ -10,8 +10,8 @@ from bot.guards import (  # noqa: F401  (registration order is the rules' order)
     already_answered,
     known_correspondent,
 )
-from bot.guards.base import GUARDS
-from bot.verdict import Block
+from nejtak.bot.guards.base import GUARDS
+from nejtak.bot.verdict import Block
 
 
 def first_block(msg, ctx) -> Block | None:

@@ -1,5 +1,5 @@
 """Rule 8: one refusal, at most one reminder, then silence; blocked senders get nothing."""
-from bot.guards.base import GUARDS, Guard
+from nejtak.bot.guards.base import GUARDS, Guard
 
 
 @GUARDS.register

@@ -1,6 +1,6 @@
 """Rule 7: answer only an address the receiving server vouched for, or the reply is backscatter."""
-from bot.authentication import trusted_results, vouched_for
-from bot.guards.base import GUARDS, Guard
+from nejtak.bot.authentication import trusted_results, vouched_for
+from nejtak.bot.guards.base import GUARDS, Guard
 
 
 @GUARDS.register

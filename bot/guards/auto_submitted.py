@@ -1,5 +1,5 @@
 """Rule 2: never answer automatic mail (RFC 3834 Auto-Submitted, vacation markers)."""
-from bot.guards.base import GUARDS, Guard
+from nejtak.bot.guards.base import GUARDS, Guard
 
 # Not in RFC 3834, but set by common autoresponders that omit Auto-Submitted.
 _VENDOR_MARKERS = ("x-autoreply", "x-autorespond", "x-autoresponder")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from bot.signals.base import Registry
+from nejtak.bot.signals.base import Registry
 
 if TYPE_CHECKING:
-    from bot.inbound import Inbound
-    from bot.signals.base import Context
+    from nejtak.bot.inbound import Inbound
+    from nejtak.bot.signals.base import Context
 
 
 class Guard:

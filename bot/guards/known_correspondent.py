@@ -1,5 +1,5 @@
 """Rule 9: people the owner writes with never get a refusal; a failed lookup counts as known."""
-from bot.guards.base import GUARDS, Guard
+from nejtak.bot.guards.base import GUARDS, Guard
 
 
 @GUARDS.register

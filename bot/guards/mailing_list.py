@@ -1,7 +1,7 @@
 """Rule 3: lists and bulk mail get no reply; bulk marketing is handled by unsubscribe."""
 import re
 
-from bot.guards.base import GUARDS, Guard
+from nejtak.bot.guards.base import GUARDS, Guard
 
 _LIST_HEADERS = ("list-id", "list-help", "list-subscribe", "list-unsubscribe", "list-post",
                  "list-owner", "list-archive")

@@ -1,5 +1,5 @@
 """Rule 5: answer only mail sent to the owner by someone else, not blind copies or aliases."""
-from bot.guards.base import GUARDS, Guard
+from nejtak.bot.guards.base import GUARDS, Guard
 
 
 @GUARDS.register

@@ -1,5 +1,5 @@
 """Rule 6: delivery reports, read receipts and mail the provider marked as spam get no reply."""
-from bot.guards.base import GUARDS, Guard
+from nejtak.bot.guards.base import GUARDS, Guard
 
 
 @GUARDS.register

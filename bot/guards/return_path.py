@@ -1,6 +1,6 @@
 """Rule 1: reply only to a single, non-empty Return-Path address."""
-from bot.guards.base import GUARDS, Guard
-from responders.email_reply import valid_address
+from nejtak.bot.guards.base import GUARDS, Guard
+from nejtak.responders.email_reply import valid_address
 
 
 @GUARDS.register

@@ -1,8 +1,8 @@
 """Rule 4: system senders (MAILER-DAEMON, postmaster, list robots, no-reply) are never answered."""
 import re
 
-from bot.guards.base import GUARDS, Guard
-from bot.identity import local_part
+from nejtak.bot.guards.base import GUARDS, Guard
+from nejtak.bot.identity import local_part
 
 _SYSTEM = re.compile(
     r"^(mailer-daemon|postmaster|listserv|majordomo|.*-request|owner-.*"

@@ -9,9 +9,9 @@ from email.parser import BytesParser
 from email.policy import compat32
 from email.utils import getaddresses, parsedate_to_datetime
 
-from bot.inbound import Inbound, safe_text, sane_date
-from bot.mail.decode import clean_header, decode_bytes, decode_header_value
-from bot.mail.text import find_links, html_to_text, html_urls, split_reply
+from nejtak.bot.inbound import Inbound, safe_text, sane_date
+from nejtak.bot.mail.decode import clean_header, decode_bytes, decode_header_value
+from nejtak.bot.mail.text import find_links, html_to_text, html_urls, split_reply
 
 # Of a larger message only this much is read (and kept): its header section and the start of
 # its body, which is what the decision needs; the rest is attachments. A 50 MB mail costs no

@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
-from bot.inbound import Inbound
-from bot.mail.reader import message_date, read_message
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.reader import message_date, read_message
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[tuple[str, bytes | OSError]]:

@@ -12,7 +12,7 @@ from array import array
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.model.text import Vector
+from nejtak.bot.model.text import Vector
 
 MARGIN = 4.0  # log-odds on its label's side that a labelled message is taught to reach
 STEP_CAP = 6.0  # the most one label can move the log-odds of the very message it labels

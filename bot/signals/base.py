@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
-    from bot.config import Config
-    from bot.inbound import Inbound
-    from bot.phrases import PhraseBook
-    from bot.sender_history import SenderHistory
+    from nejtak.bot.config import Config
+    from nejtak.bot.inbound import Inbound
+    from nejtak.bot.phrases import PhraseBook
+    from nejtak.bot.sender_history import SenderHistory
 
 
 PHRASE_SPAN = 6000  # characters of new text searched for phrases: a pitch makes its point early

@@ -1,5 +1,5 @@
 """Signals from the new text: sales phrases per category, in any of the phrase lists."""
-from bot.signals.base import SIGNALS, Signal
+from nejtak.bot.signals.base import SIGNALS, Signal
 
 CATEGORIES = {
     "call_request": "Asks for a call, a meeting or '15 minutes'",

@@ -2,7 +2,7 @@
 import re
 from urllib.parse import urlsplit
 
-from bot.signals.base import SIGNALS, Signal
+from nejtak.bot.signals.base import SIGNALS, Signal
 
 _REPLY_PREFIX = re.compile(r"^\s*(re|sv|aw|vs|odp|antw|fw|fwd|vs)\s*:", re.IGNORECASE)
 _PIXEL_PATH = re.compile(r"(open|pixel|track|beacon|/o/|wf/open|e/o)", re.IGNORECASE)

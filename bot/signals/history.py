@@ -1,5 +1,5 @@
 """Signals from the sender's history with the owner: known people count against a pitch."""
-from bot.signals.base import SIGNALS, Signal
+from nejtak.bot.signals.base import SIGNALS, Signal
 
 
 @SIGNALS.register

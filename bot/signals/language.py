@@ -1,5 +1,5 @@
 """The message's language as an informational signal, so every report shows it with its certainty."""
-from bot.signals.base import SIGNALS, Signal
+from nejtak.bot.signals.base import SIGNALS, Signal
 
 
 @SIGNALS.register

@@ -1,6 +1,6 @@
 """The learned text model's judgement, as one signal whose weight scales with its confidence."""
-from bot.model import text as text_model
-from bot.signals.base import SIGNALS, Scaled, Signal
+from nejtak.bot.model import text as text_model
+from nejtak.bot.signals.base import SIGNALS, Scaled, Signal
 
 LOGIT_FOR_FULL_WEIGHT = 8.0  # log-odds at which the hit carries its whole configured weight
 QUIET = 0.05  # below this share of the weight the model has nothing to say

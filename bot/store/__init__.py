@@ -1,4 +1,4 @@
 """The store: SQLAlchemy models, Alembic migrations and the Store that wraps them."""
-from bot.store.store import Store
+from nejtak.bot.store.store import Store
 
 __all__ = ["Store"]

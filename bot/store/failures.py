@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select, text, update
 
-from bot.inbound import Inbound, safe_text
-from bot.store.models import InboundRow, Sender, utcnow
+from nejtak.bot.inbound import Inbound, safe_text
+from nejtak.bot.store.models import InboundRow, Sender, utcnow
 
 FAILED = "failed"  # stored, but deciding failed: decided again after a good reload or restart
 PUT_ASIDE = "put_aside"  # could not even be stored as itself: its raw bytes only

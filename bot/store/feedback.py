@@ -4,8 +4,8 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.store.models import BlockSuggestion, Feedback, InboundRow, Sender, utcnow
-from bot.store.sender_rows import ensure_sender
+from nejtak.bot.store.models import BlockSuggestion, Feedback, InboundRow, Sender, utcnow
+from nejtak.bot.store.sender_rows import ensure_sender
 
 
 class FeedbackMixin:

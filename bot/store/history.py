@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import func, select, update
 
-from bot.sender_history import SenderHistory
-from bot.store.models import (
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.store.models import (
     BlockSuggestion,
     Feedback,
     InboundRow,
@@ -19,7 +19,7 @@ from bot.store.models import (
     as_utc,
     utcnow,
 )
-from bot.store.sender_rows import (
+from nejtak.bot.store.sender_rows import (
     insert_ignoring_conflicts,
     new_sender_row,
     normalise_address,

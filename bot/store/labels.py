@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import func, select, update
 
-from bot.store.models import InboundRow, Label, Sender, as_utc, utcnow
-from bot.store.sender_rows import normalise_address, strip_message_id
+from nejtak.bot.store.models import InboundRow, Label, Sender, as_utc, utcnow
+from nejtak.bot.store.sender_rows import normalise_address, strip_message_id
 
 LABELS = ("pitch", "wanted")
 

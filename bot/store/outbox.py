@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import func, select, update
 
-from bot.store.models import InboundRow, OutboxRow, RemovalRequest, Sender, utcnow
+from nejtak.bot.store.models import InboundRow, OutboxRow, RemovalRequest, Sender, utcnow
 
 # from-state -> the states it may move to; anything else is a bug in the caller
 TRANSITIONS: dict[str, frozenset[str]] = {

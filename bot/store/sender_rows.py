@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.identity import org_domain
-from bot.store.models import Sender
+from nejtak.bot.identity import org_domain
+from nejtak.bot.store.models import Sender
 
 
 def normalise_address(address: str) -> str:

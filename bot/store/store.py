@@ -11,14 +11,14 @@ from datetime import datetime
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from bot.inbound import Inbound
-from bot.sender_history import SenderHistory
-from bot.store.db import is_memory, make_engine, migrate
-from bot.store.failures import FAILED, FailuresMixin
-from bot.store.feedback import FeedbackMixin
-from bot.store.history import HistoryMixin
-from bot.store.labels import LabelsMixin
-from bot.store.models import (
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.store.db import is_memory, make_engine, migrate
+from nejtak.bot.store.failures import FAILED, FailuresMixin
+from nejtak.bot.store.feedback import FeedbackMixin
+from nejtak.bot.store.history import HistoryMixin
+from nejtak.bot.store.labels import LabelsMixin
+from nejtak.bot.store.models import (
     as_utc,
     Account,
     AuditEntry,
@@ -29,15 +29,15 @@ from bot.store.models import (
     Sender,
     utcnow,
 )
-from bot.store.outbox import OutboxMixin
-from bot.store.sender_rows import (
+from nejtak.bot.store.outbox import OutboxMixin
+from nejtak.bot.store.sender_rows import (
     insert_ignoring_conflicts,
     insert_returning_id,
     new_sender_row,
     normalise_address,
     strip_message_id,
 )
-from bot.verdict import Decision
+from nejtak.bot.verdict import Decision
 
 log = logging.getLogger(__name__)
 

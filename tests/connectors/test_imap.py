@@ -11,9 +11,9 @@ from typing import AsyncIterator
 
 import pytest
 
-from bot.connectors.imap import ImapConnector
-from bot.connectors.imap_watch import CHANNEL, backoff_delay, renew_seconds
-from bot.errors import PermanentError
+from nejtak.bot.connectors.imap import ImapConnector
+from nejtak.bot.connectors.imap_watch import CHANNEL, backoff_delay, renew_seconds
+from nejtak.bot.errors import PermanentError
 
 pytestmark = pytest.mark.dovecot
 

@@ -8,11 +8,11 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from bot.config import ConfigError, parse
-from bot.connectors.imap_training import MOVED_OUT, TrainingFolder, ensure_folder
-from bot.learning import OwnerLearning
-from bot.mail.reader import MAX_BYTES
-from bot.store import Store
+from nejtak.bot.config import ConfigError, parse
+from nejtak.bot.connectors.imap_training import MOVED_OUT, TrainingFolder, ensure_folder
+from nejtak.bot.learning import OwnerLearning
+from nejtak.bot.mail.reader import MAX_BYTES
+from nejtak.bot.store import Store
 from tests.daemon.helpers import wait_until
 from tests.fixtures.dovecot import Dovecot, running_dovecot
 

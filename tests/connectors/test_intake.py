@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bot.config import Intake
-from bot.connectors.intake import SmtpIntake
+from nejtak.bot.config import Intake
+from nejtak.bot.connectors.intake import SmtpIntake
 
 OWNER = "ole@owner.test"
 PITCH = (b"From: Sam Seller <sam@vendor.test>\r\nTo: ole@owner.test\r\n"
@@ -251,7 +251,7 @@ async def test_a_recipient_flood_is_refused_and_logged_once(start_intake, caplog
 def test_the_same_log_line_repeated_is_kept_to_a_burst(capsys):
     import logging
 
-    from bot import logs
+    from nejtak.bot import logs
 
     now = [0.0]
     logs.setup("INFO")

@@ -7,8 +7,8 @@ from email.message import EmailMessage
 
 import pytest
 
-from bot.connectors.smtp_out import SmtpSender
-from bot.errors import PermanentError, TransientError
+from nejtak.bot.connectors.smtp_out import SmtpSender
+from nejtak.bot.errors import PermanentError, TransientError
 from tests.fixtures.smtp import free_port, password_file, smtp_config
 
 
@@ -212,7 +212,7 @@ async def test_starttls_not_offered_is_permanent(smtp_capture):
 
 
 def smtp_config_for_port(port: int, **overrides):
-    from bot.config import Smtp
+    from nejtak.bot.config import Smtp
 
     values = {"host": "127.0.0.1", "port": port, "security": "none", "timeout_seconds": 2}
     values.update(overrides)

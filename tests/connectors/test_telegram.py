@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from bot.connectors.telegram import TelegramConnector as TelegramRetries
+from nejtak.bot.connectors.telegram import TelegramConnector as TelegramRetries
 from tests.fixtures.botapi import OWNER_ID
 
 STRANGER = 9001
@@ -110,7 +110,7 @@ async def test_5xx_answers_and_broken_polls_are_survived(botapi, telegram_daemon
 def test_the_token_comes_from_the_environment_or_a_file(tmp_path, monkeypatch):
     import pytest
 
-    from bot.config import ConfigError, Telegram
+    from nejtak.bot.config import ConfigError, Telegram
 
     monkeypatch.setenv("MY_BOT_TOKEN", " 1:abc \n")
     assert Telegram(owner_id=1, token_env="MY_BOT_TOKEN").token() == "1:abc"
@@ -124,7 +124,7 @@ def test_the_token_comes_from_the_environment_or_a_file(tmp_path, monkeypatch):
 
 
 async def test_an_unreachable_bot_api_does_not_stop_the_daemon(telegram_daemon, botapi, monkeypatch):
-    from bot.connectors.telegram import TelegramConnector
+    from nejtak.bot.connectors.telegram import TelegramConnector
 
     botapi.fail_next("getMe", 2, status=502)
     daemon = await telegram_daemon()  # waits until connected: after two failed getMe calls
@@ -136,7 +136,7 @@ async def test_an_unreachable_bot_api_does_not_stop_the_daemon(telegram_daemon, 
 async def test_no_log_line_shows_the_token_even_when_the_bot_api_echoes_the_url(botapi, telegram_daemon, capsys):
     """An HTML error page that repeats the request URL: python-telegram-bot and nejtak log it at
     ERROR/WARNING, from loggers of their own; the token must be hidden in every one, tracebacks too."""
-    from bot import logs
+    from nejtak.bot import logs
 
     logs.setup("DEBUG")
     logs.setup("DEBUG", fmt="json")  # both formats, one after the other

@@ -155,7 +155,7 @@ async def test_a_business_reply_survives_flood_control_and_5xx(botapi, telegram_
 
 async def test_a_pitch_that_arrives_while_the_store_is_away_is_answered_later(botapi, telegram_daemon, monkeypatch):
     """Telegram does not send an update twice: a message the store could not take is retried."""
-    from bot.errors import TransientError
+    from nejtak.bot.errors import TransientError
 
     daemon = await telegram_daemon(mode="auto")
     await botapi.push_business_connection(CONN, OWNER_ID)
@@ -179,7 +179,7 @@ async def test_a_message_whose_connection_cannot_be_looked_up_yet_is_handled_lat
                                                                                     monkeypatch):
     """After a restart the connection is unknown; if Telegram cannot tell us about it right now,
     the message waits and is handled when it can (Telegram never sends the update again)."""
-    from bot.connectors import telegram as telegram_mod
+    from nejtak.bot.connectors import telegram as telegram_mod
 
     monkeypatch.setattr(telegram_mod.TelegramConnector, "RETRIES", 1)  # give up on a call at once
     daemon = await telegram_daemon(mode="auto")

@@ -7,11 +7,11 @@ import re
 import functools
 from datetime import datetime, timedelta, timezone
 
-from bot import digest as digest_mod
-from bot import unsubscribe as unsubscribe_mod
-from bot.connectors import telegram_digest
-from bot.inbound import Inbound
-from bot.store.outbox import TRANSITIONS
+from nejtak.bot import digest as digest_mod
+from nejtak.bot import unsubscribe as unsubscribe_mod
+from nejtak.bot.connectors import telegram_digest
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.store.outbox import TRANSITIONS
 from tests.connectors.test_telegram import owner_says
 from tests.connectors.test_telegram_business import CONN, FOLLOW_UP, PITCH, business_sends, rows, settle
 from tests.daemon.helpers import PITCH_BODY
@@ -196,7 +196,7 @@ async def test_a_page_over_4096_characters_is_split(botapi, telegram_daemon, mon
 
 async def test_the_digest_goes_out_at_its_times_and_is_retried_when_telegram_fails(botapi, telegram_daemon,
                                                                                 monkeypatch):
-    from bot.connectors.telegram import TelegramConnector
+    from nejtak.bot.connectors.telegram import TelegramConnector
 
     monkeypatch.setattr(digest_mod, "next_time", lambda now, times: now + timedelta(seconds=0.3))
     monkeypatch.setattr(TelegramConnector, "DIGEST_RETRY", 0.2)
@@ -285,8 +285,8 @@ def test_a_huge_sender_never_breaks_the_html_of_a_digest_page():
     """A hostile sender address or name must not make Telegram refuse the whole digest."""
     from datetime import datetime, timezone
 
-    from bot.connectors.telegram_digest import pages
-    from bot.digest import Digest, Item
+    from nejtak.bot.connectors.telegram_digest import pages
+    from nejtak.bot.digest import Digest, Item
 
     huge = "b" + "a&<i>" * 900 + "@x.example"
     d = Digest(datetime.now(timezone.utc), items=[

@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator, Callable
 from email.utils import format_datetime
 from datetime import datetime, timezone
 
-from bot.config import Config, parse
-from bot.daemon import Daemon
+from nejtak.bot.config import Config, parse
+from nejtak.bot.daemon import Daemon
 from tests.fixtures.dovecot import Dovecot
 from tests.fixtures.smtp import SmtpCapture
 

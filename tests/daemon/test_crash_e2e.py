@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.daemon import draft_of
-from bot.store import Store
-from responders.email_reply import build_message
+from nejtak.bot.daemon import draft_of
+from nejtak.bot.store import Store
+from nejtak.responders.email_reply import build_message
 from tests.daemon.helpers import (OWNER_NAME, config_text, make_config, message_id_of, pitch, replies_by_parent,
                                   running, sent_messages, wait_until)
 
@@ -65,7 +65,7 @@ async def test_sending_row_is_checked_against_sent_before_any_retry(mailbox, smt
 @contextlib.contextmanager
 def daemon_process(config_file: Path, log_file: Path) -> Iterator[subprocess.Popen]:
     with open(log_file, "ab") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "run", "--config", str(config_file)],
+        proc = subprocess.Popen([sys.executable, "-m", "nejtak.bot.cli", "run", "--config", str(config_file)],
                                 cwd=REPO, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     try:

@@ -7,8 +7,8 @@ import email.policy
 
 import pytest
 
-from bot.store import Store
-from responders.email_reply import reply_message_id
+from nejtak.bot.store import Store
+from nejtak.responders.email_reply import reply_message_id
 from tests.daemon.helpers import (KEYWORD, OWNER, OWNER_NAME, inbox_flags, mail, make_config, message_id_of,
                                   pitch, replies_by_parent, running, sent_messages, wait_until)
 

@@ -6,8 +6,8 @@ import asyncio
 import pytest
 from click.testing import CliRunner
 
-import bot.outbox
-from bot.cli import main
+import nejtak.bot.outbox
+from nejtak.bot.cli import main
 from tests.daemon.helpers import (KEYWORD, inbox_flags, make_config, message_id_of, pitch, replies_by_parent,
                                   running, wait_until)
 
@@ -19,7 +19,7 @@ def _rows(daemon, *states):
 
 
 async def test_4xx_is_retried_and_sent_once(mailbox, smtp_capture, sqlite_url, monkeypatch):
-    monkeypatch.setattr(bot.outbox, "retry_delay", lambda attempts: 0.2)  # 30 s in production
+    monkeypatch.setattr(nejtak.bot.outbox, "retry_delay", lambda attempts: 0.2)  # 30 s in production
     smtp_capture.fail_next(451, times=2)
     config = make_config(mailbox, smtp_capture, sqlite_url)
     raw, sender = pitch()

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from click.testing import CliRunner
 
-from bot.cli import main
-from bot.daemon import Daemon
-from bot.digest import build, render_text
-from bot.store import Store
+from nejtak.bot.cli import main
+from nejtak.bot.daemon import Daemon
+from nejtak.bot.digest import build, render_text
+from nejtak.bot.store import Store
 from tests.daemon.helpers import (OWNER, make_config, message_id_of, pitch, replies_by_parent, running,
                                   wait_until)
 from tests.fixtures.smtp import free_port
@@ -108,7 +108,7 @@ async def test_an_internationalised_sender_is_stored_and_answered_only_with_smtp
 async def test_a_huge_message_over_imap_is_fetched_and_kept_only_in_part(mailbox, smtp_capture, store_url):
     """A 30 MB pitch (a big attachment): decided on its headers and text, only its first 2 MiB
     fetched and kept (before: fetched whole, parsed whole, stored whole in the database)."""
-    from bot.mail.reader import MAX_BYTES
+    from nejtak.bot.mail.reader import MAX_BYTES
 
     config = make_config(mailbox, smtp_capture, store_url)
     raw, sender = pitch()

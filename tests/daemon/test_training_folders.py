@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.connectors.imap_training import MOVED_OUT
+from nejtak.bot.connectors.imap_training import MOVED_OUT
 from tests.daemon.helpers import mail, make_config, message_id_of, running, wait_until
 
 pytestmark = pytest.mark.dovecot

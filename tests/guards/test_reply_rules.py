@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import parse
-from bot.guards import GUARDS, first_block
-from bot.mail.reader import read_message
-from bot.phrases import PhraseBook
-from bot.sender_history import SenderHistory
-from bot.signals.base import Context
+from nejtak.bot.config import parse
+from nejtak.bot.guards import GUARDS, first_block
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.phrases import PhraseBook
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.signals.base import Context
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
 
@@ -474,8 +474,8 @@ def test_unreadable_trusted_header_is_not_replaced_by_a_forged_one_below(check, 
 def test_unreadable_trusted_header_blocks_with_no_trusted_ids_too(config, eml):
     raw = eml(replace={"Authentication-Results": "; dmarc=pass ((("},
               add=[("Authentication-Results", f"{TRUSTED}; dmarc=pass header.from=leadgen-pro.com")])
-    from bot.authentication import trusted_results
-    from bot.mail.reader import read_message
+    from nejtak.bot.authentication import trusted_results
+    from nejtak.bot.mail.reader import read_message
 
     results = trusted_results(read_message(raw, "x").header_all("authentication-results"), [])
     assert results is not None and not results.passed("dmarc")
@@ -513,8 +513,8 @@ def test_reply_goes_only_to_an_authenticated_address(check, eml, replace, add):
 
 def test_the_attackers_subject_and_name_never_reach_the_victim(config, eml):
     """The reviewer's case end to end: triage in auto mode plans no reply to the Return-Path."""
-    from bot.pipeline import Pipeline
-    from bot.store import Store
+    from nejtak.bot.pipeline import Pipeline
+    from nejtak.bot.store import Store
 
     raw = eml(replace={"Return-Path": f"<{VICTIM}>", "Authentication-Results": ATTACKER_AR,
                        "Subject": "Your order is cancelled"})

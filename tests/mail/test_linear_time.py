@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-from bot.config import parse
-from bot.mail.reader import read_message
-from bot.mail.text import html_to_text, split_reply
-from bot.pipeline import Pipeline
-from bot.sender_history import SenderHistory
+from nejtak.bot.config import parse
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.mail.text import html_to_text, split_reply
+from nejtak.bot.pipeline import Pipeline
+from nejtak.bot.sender_history import SenderHistory
 from tests.fixtures.hostile_mail import CASES
 
 CPU_BOUND = 4.0

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.inbound import Inbound
-from bot.mail.reader import MAX_PARTS, MAX_TEXT_CHARS, read_message
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.reader import MAX_PARTS, MAX_TEXT_CHARS, read_message
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "mail"
 

@@ -4,8 +4,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.inbound import Inbound
-from bot.mail.reader import read_message
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.reader import read_message
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "mail"
 FIXTURES = [p.read_bytes() for p in sorted(DATA.glob("*.eml"))]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.mail.sources import iter_sources, load_in_date_order
+from nejtak.bot.mail.sources import iter_sources, load_in_date_order
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "mail"
 

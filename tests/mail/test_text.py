@@ -1,8 +1,8 @@
 """HTML to text, charset fallback, header decoding and the split of replies from quotes."""
 import pytest
 
-from bot.mail.decode import decode_bytes, decode_header_value
-from bot.mail.text import html_to_text, split_reply
+from nejtak.bot.mail.decode import decode_bytes, decode_header_value
+from nejtak.bot.mail.text import html_to_text, split_reply
 
 QUOTE = "> Hi, we offer the best SEO services.\n> Regards, Sam"
 

@@ -10,16 +10,16 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot import learning as learning_module
-from bot.config import parse
-from bot.learning import OwnerLearning
-from bot.mail.reader import read_message
-from bot.model import owner as owner_layer
-from bot.model import text as text_model
-from bot.pipeline import Pipeline
-from bot.sender_history import SenderHistory
-from bot.signals.base import judged_text
-from bot.store import Store
+from nejtak.bot import learning as learning_module
+from nejtak.bot.config import parse
+from nejtak.bot.learning import OwnerLearning
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.model import owner as owner_layer
+from nejtak.bot.model import text as text_model
+from nejtak.bot.pipeline import Pipeline
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.signals.base import judged_text
+from nejtak.bot.store import Store
 
 OWNER = "anna@holm.example"
 CONFIG = parse(f'mode = "auto"\n[owner]\nname = "Anna Holm"\naddresses = ["{OWNER}"]\n'

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import parse
-from bot.mail.reader import read_message
-from bot.model import text as text_model
-from bot.pipeline import HISTORY_WINS, Pipeline
-from bot.sender_history import SenderHistory
-from bot.signals.base import judged_text
+from nejtak.bot.config import parse
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.model import text as text_model
+from nejtak.bot.pipeline import HISTORY_WINS, Pipeline
+from nejtak.bot.sender_history import SenderHistory
+from nejtak.bot.signals.base import judged_text
 
 OWNER = "anna@holm.example"
 CONFIG = parse(f'mode = "auto"\n[owner]\nname = "Anna Holm"\naddresses = ["{OWNER}"]\n'

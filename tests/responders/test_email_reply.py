@@ -10,13 +10,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot.config import parse
-from bot.language import detect
-from bot.mail.reader import read_message
-from bot.verdict import ReplyDraft
-from responders.compose import compose
-from responders.email_reply import safe_id, build_message, reply_subject
-from responders.templates import TemplateSet
+from nejtak.bot.config import parse
+from nejtak.bot.language import detect
+from nejtak.bot.mail.reader import read_message
+from nejtak.bot.verdict import ReplyDraft
+from nejtak.responders.compose import compose
+from nejtak.responders.email_reply import safe_id, build_message, reply_subject
+from nejtak.responders.templates import TemplateSet
 
 OWNER = "owner@example.org"
 OWNER_2 = "anna@owner-firm.dk"

@@ -6,9 +6,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot.inbound import Inbound
-from bot.store import Store
-from bot.verdict import Block, Decision, Hit, ReplyDraft, Verdict
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.store import Store
+from nejtak.bot.verdict import Block, Decision, Hit, ReplyDraft, Verdict
 
 _counter = itertools.count(1)
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from bot.verdict import Block
+from nejtak.bot.verdict import Block
 
 
 def count(store, table, where="1=1"):

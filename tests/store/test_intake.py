@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
 
-from bot.store.models import InboundRow, Sender
+from nejtak.bot.store.models import InboundRow, Sender
 
 
 def _sender(store, address):

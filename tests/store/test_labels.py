@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.model.owner import pack, unpack
-from bot.store import Store
+from nejtak.bot.model.owner import pack, unpack
+from nejtak.bot.store import Store
 
 
 def test_a_label_keeps_what_it_taught_and_is_found_by_each_filter(store, make_inbound):

@@ -8,9 +8,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 from sqlalchemy.exc import DBAPIError
 
-from bot.store import Store
-from bot.store.db import alembic_config
-from bot.store.models import Base
+from nejtak.bot.store import Store
+from nejtak.bot.store.db import alembic_config
+from nejtak.bot.store.models import Base
 
 TABLES = {"accounts", "senders", "owner_messages", "inbound", "outbox", "removal_requests",
           "feedback", "block_suggestions", "audit_log"}

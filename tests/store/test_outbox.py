@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from bot.store.outbox import TRANSITIONS
+from nejtak.bot.store.outbox import TRANSITIONS
 
 STATES = list(TRANSITIONS)
 

@@ -5,8 +5,8 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from bot.store.db import make_engine
-from bot.store.models import Base
+from nejtak.bot.store.db import make_engine
+from nejtak.bot.store.models import Base
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("connection") is None:

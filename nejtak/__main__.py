@@ -1,0 +1,4 @@
+"""`python -m nejtak`: the command line."""
+from nejtak.bot.cli import main
+
+main()
