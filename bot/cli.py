@@ -1,4 +1,13 @@
-"""The `nejtak` command line: run the daemon, triage mail files, check config, preview, inspect."""
+"""The `nejtak` command line: run the daemon, triage mail files, check config, preview, inspect.
+
+Every error the owner can fix is one line saying what to do, never a traceback. Exit codes, for
+scripts:
+    0  done
+    1  an error you can fix (the message says how): a bad config, a store that cannot be
+       opened, a reply that does not exist, a port in use
+    2  a usage error: an unknown option, a missing or out-of-range argument
+Without --config every command reads the file `nejtak init` writes (the user config folder's
+nejtak.toml) when there is one, else the shipped defaults."""
 from __future__ import annotations
 
 import json
@@ -11,14 +20,26 @@ from rich.table import Table
 
 from nejtak.bot import config as config_mod
 from nejtak.bot.config import Config, ConfigError
+from nejtak.bot.starter_config import PRESETS
 
 err = Console(stderr=True)
 out = Console()
+CONFIG_HELP = "Config file (TOML); default: the one `nejtak init` wrote, else the shipped defaults."
+
+
+def _config_path(path: str | None) -> str | None:
+    """The config file to read: the one given, else the one `nejtak init` wrote, if any."""
+    if path:
+        return path
+    from nejtak.bot.starter_config import default_path
+
+    found = default_path()
+    return str(found) if found.is_file() else None
 
 
 def _load(path: str | None) -> Config:
     try:
-        return config_mod.load(path)
+        return config_mod.load(_config_path(path))
     except ConfigError as e:
         raise click.ClickException(str(e)) from e
 
@@ -38,32 +59,39 @@ def _store(url: str, config: Config):
 @click.group()
 @click.version_option(package_name="nejtak")
 def main() -> None:
-    """nejtak: answers unsolicited sales contacts for you, politely and once."""
+    """nejtak: answers unsolicited sales contacts for you, politely and once.
+
+    \b
+    Start with:  nejtak init --provider gmail --address you@gmail.com --name "Your Name"
+    Exit codes:  0 done, 1 an error you can fix (the message says how), 2 a usage error."""
 
 
 @main.command()
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (TOML).")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 def run(config_file) -> None:
     """Start the daemon (SIGTERM/SIGINT stop it, SIGHUP reloads config and templates)."""
     import asyncio
 
     from nejtak.bot.daemon import Daemon
 
+    config_file = _config_path(config_file)
     config = _load(config_file)
     _logging(config)
+    store = _opened_store(config.store.resolved_url(), config)  # a bad URL or a server away: one line
     try:
-        asyncio.run(Daemon(config, config_file).run())
-    except ConfigError as e:
+        asyncio.run(Daemon(config, config_file, store=store).run())
+    except ConfigError as e:  # not ready to speak for the owner, or the intake port taken
         raise click.ClickException(str(e)) from e
 
 
 def _outbox_store(config_file, db_url):
+    """The store of a command that only reads (or changes rows that must exist): never created."""
     config = _load(config_file)
-    return _store(db_url or config.store.resolved_url(), config)
+    return _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
 
 
 @main.command()
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 def drafts(config_file, db_url) -> None:
     """List replies waiting for your approval (and failed ones)."""
@@ -95,18 +123,20 @@ def _move(config_file, db_url, ids, to_state, verb, feedback: str, label: str | 
     from nejtak.bot.learning import OwnerLearning
 
     config = _load(config_file)
-    store = _store(db_url or config.store.resolved_url(), config)
+    store = _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
     try:
         learning = OwnerLearning(store, config.owner.addresses) if label else None
         for outbox_id in ids:
+            row = store.outbox_get(outbox_id)
+            if row is None:
+                raise click.ClickException(f"no reply #{outbox_id}: `nejtak drafts` lists the replies "
+                                           "waiting for you, with their numbers")
             try:
-                row = store.outbox_get(outbox_id)
-                if row is None:
-                    raise KeyError(f"no reply #{outbox_id}")
                 store.outbox_transition(outbox_id, to_state,
                                         "the owner marked the sender as wanted" if label == "wanted" else None)
             except (KeyError, ValueError) as e:
-                raise click.ClickException(f"#{outbox_id}: cannot be {verb}: {e}") from e
+                raise click.ClickException(f"reply #{outbox_id} is {row['state']}: it cannot be {verb.split(';')[0]} "
+                                           "(only drafted and failed replies can)") from e
             inbound_id, detail = row.get("inbound_id"), {"outbox_id": outbox_id, "via": "cli"}
             sender = row.get("sender") or row["to_address"]
             if label == "wanted":
@@ -129,7 +159,7 @@ _LABEL_WORDS = {"pitch": "a pitch", "wanted": "wanted, not a pitch"}
 
 @main.command()
 @click.argument("ids", nargs=-1, required=True, type=int)
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 def send(ids, config_file, db_url) -> None:
     """Approve drafts (or failed replies) by id: the running daemon sends them, and the message
@@ -141,7 +171,7 @@ def send(ids, config_file, db_url) -> None:
 @click.argument("ids", nargs=-1, required=True, type=int)
 @click.option("--wanted", is_flag=True,
               help="The message is not a pitch: learn it as wanted and never refuse its sender.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 def discard(ids, wanted, config_file, db_url) -> None:
     """Discard drafts by id: nothing is sent, and the removal request is withdrawn. Nothing is
@@ -150,9 +180,10 @@ def discard(ids, wanted, config_file, db_url) -> None:
 
 
 @main.command()
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
-@click.option("--hours", default=24, show_default=True, help="How far back to count what was handled.")
+@click.option("--hours", default=24, show_default=True, type=click.IntRange(min=1),
+              help="How far back to count what was handled, in hours (1 or more).")
 def digest(config_file, db_url, hours) -> None:
     """Print the digest: what was handled, and everything waiting for you."""
     from datetime import datetime, timedelta, timezone
@@ -169,7 +200,7 @@ def digest(config_file, db_url, hours) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (TOML).")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--sent", "sent", multiple=True, type=click.Path(exists=True), help="Your sent mail, read as sender history.")
 @click.option("--me", multiple=True, help="One of your own addresses (repeatable).")
 @click.option("--authserv-id", "authserv_ids", multiple=True, help="Trusted Authentication-Results server id (repeatable).")
@@ -184,7 +215,7 @@ def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json) ->
     _logging(config, quiet=True)
     if not config.owner.addresses:
         err.print("[yellow]no owner address (--me or owner.addresses): no message can be answered[/]")
-    store = _store(db_url or "sqlite://", config)
+    store = _opened_store(db_url or "sqlite://", config)
     try:
         if sent:
             n = read_sent(store, sent)
@@ -240,7 +271,7 @@ def _print_table(rows: list[dict]) -> None:
               help="Take back the labels of this mail (repeatable).")
 @click.option("--stats", "show_stats", is_flag=True, help="Print what was learned.")
 @click.option("--reset", is_flag=True, help="Drop the owner layer: take every label back.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (TOML).")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 @click.option("--me", multiple=True, help="One of your own addresses (repeatable), as for triage.")
 def learn(pitch, wanted, forget, show_stats, reset, config_file, db_url, me) -> None:
@@ -282,16 +313,64 @@ def learn(pitch, wanted, forget, show_stats, reset, config_file, db_url, me) -> 
         store.close()
 
 
-def _opened_store(url: str, config: Config):
-    """The store at url, or a clear error naming it (without its password)."""
+def _opened_store(url: str, config: Config, must_exist: bool = False, given: bool = True):
+    """The store at url, or one line saying what is wrong with it and what to do (never its
+    password). must_exist: a command that only reads never creates a SQLite file (a mistyped
+    --db path is said to be one); given: the URL came from --db, not from the config."""
+    shown = _shown_url(url)
+    if must_exist:
+        missing = _missing_sqlite_file(url)
+        if missing is not None:
+            if given:
+                raise click.ClickException(f"no store at {missing}: check the --db path "
+                                           "(a command that only reads never creates one)")
+            raise click.ClickException(f"no store at {missing} yet: nejtak has not run with this config "
+                                       "(start it with `nejtak run`), or store.url points elsewhere")
     try:
         return _store(url, config)
     except Exception as e:  # a bad URL, a missing driver, a server away: the owner's to fix
-        import re
+        raise click.ClickException(_store_problem(shown, e)) from e
 
-        shown = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)  # never print a password
-        raise click.ClickException(f"cannot open the store {shown}: {type(e).__name__}: "
-                                   f"{str(e).splitlines()[0] if str(e) else ''}") from e
+
+def _shown_url(url: str) -> str:
+    import re
+
+    return re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", url)  # never print a password
+
+
+def _missing_sqlite_file(url: str) -> str | None:
+    """The file of a SQLite URL when it does not exist; None for anything else."""
+    try:
+        from sqlalchemy.engine import make_url
+
+        u = make_url(url)
+    except Exception:  # noqa: BLE001  not a URL: opening it says so
+        return None
+    if u.get_backend_name() != "sqlite" or u.database in (None, "", ":memory:") or u.database.startswith("file:"):
+        return None
+    path = Path(u.database).expanduser()
+    return None if path.exists() else str(path)
+
+
+_STORE_URLS = "sqlite:////path/to/nejtak.db or postgresql+psycopg://user@host/nejtak"
+
+
+def _store_problem(shown: str, e: Exception) -> str:
+    """One line for a store that cannot be opened: what is wrong and what to do."""
+    from sqlalchemy import exc
+
+    first = (str(getattr(e, "orig", None) or e).strip().splitlines() or [""])[0]
+    if isinstance(e, (exc.NoSuchModuleError, exc.ArgumentError)):
+        return f"cannot open the store {shown}: not a store URL nejtak knows ({first}): give {_STORE_URLS}"
+    if isinstance(e, ImportError):
+        return (f"cannot open the store {shown}: its database driver is not installed ({e.name or first}): "
+                "for PostgreSQL install nejtak[postgres] and use postgresql+psycopg://...")
+    if isinstance(e, exc.OperationalError):
+        if shown.startswith("sqlite"):
+            return f"cannot open the store {shown}: {first}: check the path and that you may write there"
+        return (f"cannot open the store {shown}: {first}: is the database server running, "
+                "and are host, port, user and database in the URL right?")
+    return f"cannot open the store {shown}: {type(e).__name__}: {first}"
 
 
 def _report_unreadable(unreadable: list[tuple[str, str]]) -> None:
@@ -322,6 +401,27 @@ def _print_learned(stats: dict) -> None:
         out.print(last)
 
 
+@main.command()
+@click.argument("account")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help="Config file (TOML).")
+@click.option("--port", default=0, type=click.IntRange(0, 65535),
+              help="Google: the local port the browser comes back to (0: any free one).")
+@click.option("--browser/--no-browser", default=True, help="Google: open a browser on this machine.")
+def auth(account, config_file, port, browser) -> None:
+    """Sign in to an OAuth2 mailbox once (ACCOUNT: an [[imap]] username, or smtp); the token is
+    kept in the data directory, readable by you alone, and refreshed by nejtak from then on."""
+    from nejtak.bot.errors import NejtakError
+    from nejtak.bot.oauth_login import SignInFailed, account_config, sign_in
+
+    config = _load(config_file)
+    try:
+        cfg, username = account_config(config, account)
+        kept = sign_in(cfg, username, lambda text: click.echo(text, err=True), port, browser)
+    except (SignInFailed, NejtakError, OSError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"signed in as {username}; the token is kept in {kept}")
+
+
 @main.group("config")
 def config_group() -> None:
     """Check the configuration."""
@@ -329,31 +429,198 @@ def config_group() -> None:
 
 @config_group.command("check")
 @click.argument("config_file", required=False, type=click.Path(dir_okay=False))
-@click.option("--config", "config_opt", type=click.Path(dir_okay=False), help="Config file (TOML).")
-def config_check(config_file, config_opt) -> None:
-    """Validate the config file (and its templates and phrase lists); name any bad key and line."""
+@click.option("--config", "config_opt", type=click.Path(dir_okay=False), help=CONFIG_HELP)
+@click.option("--connect", is_flag=True,
+              help="Also log in to each [[imap]] account and the [smtp] server, and find the folders.")
+def config_check(config_file, config_opt, connect) -> None:
+    """Validate the config file (and its templates and phrase lists): it passes, or each problem
+    is named with its key and line and what to do. Passwords and OAuth2 logins nejtak cannot use
+    yet are named too."""
     from nejtak.bot import readiness
+    from nejtak.bot.starter_config import default_path
 
-    path = config_file or config_opt
+    path = _config_path(config_file or config_opt)
+    if path is None:
+        raise click.ClickException(f"no config file at {default_path()}: write one with `nejtak init "
+                                   "--provider ... --address ... --name ...`, or name one: nejtak config check FILE")
     config = _load(path)
     problems = readiness.problems(config, path)
     if problems:
         raise click.ClickException("\n".join(problems))
-    secrets = [s.password for s in [*config.imap, *([config.smtp] if config.smtp else [])]]
+    for level, note in _login_notes(config):  # the daemon needs them when it starts
+        click.echo(f"{level}: {note}", err=True)
     if config.telegram is not None:
-        secrets.append(config.telegram.token)
-    for read_secret in secrets:  # present now? (the daemon needs them when it starts)
         try:
-            read_secret()
+            config.telegram.token()
         except ConfigError as e:
-            err.print(f"[yellow]warning:[/] {e}")
-    click.echo(f"{path or 'defaults'}: ok (mode {config.mode}, {len(config.owner.addresses)} owner address(es))")
+            click.echo(f"warning: {e}", err=True)
+    click.echo(f"{path}: ok (mode {config.mode}, {len(config.owner.addresses)} owner address(es))")
+    if connect:
+        _check_connections(config)
+
+
+def _check_connections(config: Config) -> None:
+    """--connect: one line per account and server (bot/connectors/connect_check.py); exit 1 when any fails."""
+    import asyncio
+
+    from nejtak.bot.connectors.connect_check import check_all
+
+    if not config.imap and config.smtp is None:
+        raise click.ClickException("--connect: the config has no [[imap]] account and no [smtp] server to try")
+    results = asyncio.run(check_all(config))
+    for result in results:
+        click.echo(result.line())
+    failed = sum(not r.ok for r in results)
+    if failed:
+        raise click.ClickException(f"{failed} of {len(results)} connection check(s) failed (see above)")
+
+
+def _oauth2_signed_in(account, username: str):
+    """True when a usable OAuth2 sign-in is kept for the account, False when none is, else why not."""
+    from nejtak.bot.errors import NejtakError
+    from nejtak.bot.oauth import read_grant, token_path
+
+    try:
+        grant = read_grant(token_path(account.oauth2_provider, username))
+    except NejtakError as e:
+        return f"its sign-in cannot be used ({e})"
+    if grant is None:
+        return False
+    return f"its sign-in was refused ({grant.problem})" if grant.problem else True
+
+
+def _login_notes(config: Config) -> list[tuple[str, str]]:
+    """What each login still needs before the daemon can start: a password file to create, a
+    variable to set, an OAuth2 login to run once."""
+    accounts = [(f"[[imap]] {a.username}", a.username, a) for a in config.imap]
+    if config.smtp is not None:
+        accounts.append(("[smtp]", "smtp", config.smtp))
+    notes, oauth2_named = [], set()
+    for name, account_id, account in accounts:
+        if getattr(account, "auth", "password") == "oauth2":
+            mailbox = (account.oauth2_provider, account.username.lower())
+            if mailbox in oauth2_named:
+                continue  # IMAP and SMTP of one mailbox share one sign-in (bot/oauth.py)
+            oauth2_named.add(mailbox)
+            signed_in = _oauth2_signed_in(account, account.username)
+            if signed_in is not True:
+                why = "has no sign-in yet" if signed_in is False else signed_in
+                note = (f"{name} logs in with OAuth2 and {why}: run `nejtak auth {account_id}` once "
+                        "(config check --connect tries the login)")
+                notes.append(("note", note))
+            continue
+        problem = _password_problem(account)
+        if problem:
+            notes.append(("warning", f"{name}: {problem}"))
+    return notes
+
+
+def _password_problem(account) -> str | None:
+    """What keeps the password of one login from being read here, with what to do."""
+    import os
+
+    if account.password_env:
+        if os.environ.get(account.password_env) is None:
+            return (f"environment variable {account.password_env} is not set here: set it where nejtak runs "
+                    "(for the service: its EnvironmentFile)")
+        return None
+    if not account.password_file:
+        return None
+    secret = Path(account.password_file).expanduser()
+    if not secret.exists():
+        return f"create the password file {secret}: the password on one line, then chmod 600 {secret}"
+    try:
+        if not secret.read_text().strip():
+            return f"the password file {secret} is empty: put the password in it, on one line"
+    except OSError as e:
+        return f"cannot read the password file {secret}: {e.strerror}"
+    return None
+
+
+@main.command()
+@click.option("--provider", type=click.Choice(list(PRESETS)),
+              help="Your mail provider: gmail, outlook (Outlook.com and Microsoft 365), fastmail, icloud, "
+                   "or dovecot (your own server; give --imap-host and --smtp-host).")
+@click.option("--address", help="Your e-mail address (asked for on a terminal when left out).")
+@click.option("--name", help="Your name, to sign replies with (asked for on a terminal when left out).")
+@click.option("--languages", help="The languages you write in, comma-separated, the first the default "
+                                  "for replies (e.g. da,en); default en.")
+@click.option("--imap-host", help="Your IMAP server (dovecot; overrides a provider's).")
+@click.option("--smtp-host", help="Your SMTP submission server (dovecot; overrides a provider's).")
+@click.option("--oauth2-client-id", help="Your own OAuth app's client id (gmail, outlook), if you registered one.")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Where to write the config; default: nejtak.toml in your user config folder, "
+                   "which every command reads when no --config is given.")
+@click.option("--force", is_flag=True, help="Write over a file that is already there.")
+def init(provider, address, name, languages, imap_host, smtp_host, oauth2_client_id, out, force) -> None:
+    """Write a commented starter config for your mail provider, in approve mode (nothing is sent
+    without you). Asks only for what it must, and only on a terminal; then run `nejtak config
+    check`, which passes or says what is still missing."""
+    from nejtak.bot import starter_config as starter
+
+    provider = provider or _ask("provider", "--provider", type=click.Choice(list(PRESETS)))
+    preset = starter.PRESETS[provider]
+    if preset.own_server:
+        if not imap_host:
+            imap_host = _ask("IMAP server (host name)", "--imap-host")
+        if not smtp_host:
+            smtp_host = _ask("SMTP submission server (host name)", "--smtp-host")
+    address = (address or _ask("your e-mail address", "--address")).strip()
+    if "@" not in address or address.startswith("@") or address.endswith("@") or " " in address:
+        raise click.BadParameter(f"{address!r} is not an e-mail address", param_hint="--address")
+    if name is None:
+        name = _ask("your name (signs the replies)", "--name")
+    if languages is None:
+        languages = _ask("the languages you write in, comma-separated", None, default="en")
+    try:
+        langs = starter.parse_languages(languages)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--languages") from e
+    if starter.needs_client_id(preset) and oauth2_client_id is None and _interactive():
+        oauth2_client_id = click.prompt("Client id of your own OAuth app (empty: fill it in later)",
+                                        default="", show_default=False)
+    target = Path(out).expanduser() if out else starter.default_path()
+    if target.exists() and not force:
+        raise click.ClickException(f"{target} is already there: keep it, or write over it with --force")
+    text = starter.render(preset, address, name.strip(), langs, target.resolve(), imap_host or "",
+                          smtp_host or "", oauth2_client_id or "")
+    try:  # what we write must load (once the owner has put in a client id)
+        config_mod.parse(text.replace('oauth2_client_id = ""', 'oauth2_client_id = "-"'), str(target))
+    except ConfigError as e:  # a preset out of step with the config's keys: a bug, say it plainly
+        raise click.ClickException(f"nejtak init wrote a config it cannot read (please report): {e}") from e
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise click.ClickException(f"cannot write {target}: {e.strerror}: choose another place with --out") from e
+    click.echo(f"wrote {target} ({preset.title}, mode approve)")
+    click.echo("next:")
+    for n, step in enumerate(starter.next_steps(preset, address, target.resolve(), oauth2_client_id or ""), start=1):
+        click.echo(f"  {n}. {step}")
+
+
+def _interactive() -> bool:
+    """Ask questions only when someone is there to answer them."""
+    import sys
+
+    return sys.stdin.isatty()
+
+
+def _ask(what: str, option: str | None, **prompt_args):
+    """A missing value: asked for on a terminal; without one, a usage error naming the option
+    (or the default, when there is one)."""
+    if _interactive():
+        return click.prompt(what[0].upper() + what[1:], **prompt_args)
+    if "default" in prompt_args:
+        return prompt_args["default"]
+    raise click.UsageError(f"{option} is missing: give {option} (there is no terminal to ask on)")
 
 
 @main.command()
 @click.argument("message", type=click.Path(exists=True, dir_okay=False))
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--kind", type=click.Choice(["refusal", "reminder"]), default="refusal")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
+@click.option("--kind", type=click.Choice(["refusal", "reminder"]), default="refusal", show_default=True,
+              help="The first reply (refusal), or the one to a sender who writes again (reminder).")
 @click.option("--lang", help="Render in this language instead of the message's.")
 @click.option("--me", multiple=True, help="One of your own addresses.")
 def preview(message, config_file, kind, lang, me) -> None:
@@ -389,13 +656,13 @@ def preview(message, config_file, kind, lang, me) -> None:
 
 @main.command()
 @click.argument("address")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
 def history(address, config_file, db_url) -> None:
     """Print one sender's timeline: messages, decisions, replies, removal requests, feedback,
     and what nejtak learned from you about their messages (and what was taken back)."""
     config = _load(config_file)
-    store = _store(db_url or config.store.resolved_url(), config)
+    store = _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
     try:
         events = store.timeline(address)
         labels = store.labels_of_sender(address)
@@ -448,9 +715,10 @@ def _shown(value) -> str:
 
 @main.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False), help=CONFIG_HELP)
 @click.option("--me", multiple=True, help="Owner address(es) for a labelled set that has them.")
-@click.option("--authserv-id", "authserv_ids", multiple=True)
+@click.option("--authserv-id", "authserv_ids", multiple=True,
+              help="Trusted Authentication-Results server id (repeatable), as for triage.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def evaluate(paths, config_file, me, authserv_ids, as_json) -> None:
     """Precision, recall and false-positive rate per folder of a labelled corpus."""

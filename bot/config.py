@@ -71,10 +71,26 @@ class Store(_Section):
 
 
 class Secret(_Section):
-    """Where a password comes from: an environment variable or a file, never the config text."""
+    """Where a password comes from: an environment variable or a file, never the config text;
+    or, with auth = "oauth2", which provider grants the token (bot/oauth.py keeps it)."""
 
     password_env: str = ""
     password_file: str = ""
+    auth: Literal["password", "oauth2"] = "password"
+    oauth2_provider: Literal["", "google", "microsoft"] = Field("", validate_default=True)
+    oauth2_client_id: str = Field("", validate_default=True)  # the app registration's client id
+    # Google's desktop clients come with a secret that Google does not treat as confidential
+    oauth2_client_secret: str = ""
+    oauth2_tenant: str = "common"  # microsoft only: common, organizations, consumers or a tenant id
+
+    @field_validator("oauth2_provider", "oauth2_client_id")
+    @classmethod
+    def _oauth2_needs(cls, v: str, info) -> str:
+        if info.data.get("auth") == "oauth2" and not v.strip():
+            hint = '"google" or "microsoft"' if info.field_name == "oauth2_provider" else \
+                "the client id of your OAuth app registration"
+            raise ValueError(f'auth = "oauth2" needs {info.field_name} ({hint})')
+        return v.strip()
 
     def password(self) -> str:
         if self.password_env:
@@ -96,7 +112,9 @@ class Imap(Secret):
     security: Security = "tls"
     username: str
     inbox: str = "INBOX"
-    sent: str = "Sent"
+    # Empty: found on the server (SPECIAL-USE \Sent, then usual names, imap_folders.py); a folder
+    # named here must exist.
+    sent: str = ""
     idle: bool = True
     poll_seconds: float = Field(60, gt=0)
     timeout_seconds: float = Field(60, gt=0)
@@ -125,6 +143,12 @@ class Imap(Secret):
             taken = str(info.data.get(other) or "").strip()
             if other != info.field_name and taken and (v == taken or v.upper() == taken.upper() == "INBOX"):
                 raise ValueError(f"{v!r} is already {other}: a training folder needs a folder of its own")
+        if not str(info.data.get("sent") or "").strip():  # the Sent folder is found on the server
+            from nejtak.bot.connectors.imap_folders import is_sent_name
+
+            if is_sent_name(v):
+                raise ValueError(f"{v!r} is a usual name of the Sent folder, which is already sent: "
+                                 "a training folder needs a folder of its own")
         return v
 
 
@@ -316,6 +340,28 @@ def parse(text: str, source: str = "<config>") -> Config:
         raise ConfigError("\n".join(problems)) from e
     config.source_file = source
     return config
+
+
+def login_problems(config: Config) -> list[str]:
+    """Logins with no password to give: an [[imap]] account (or an [smtp] with a username) that
+    logs in with a password but names neither password_file nor password_env. Found when the
+    file is checked and at start, not at the first login."""
+    text = ""
+    if config.source_file and Path(config.source_file).is_file():
+        text = Path(config.source_file).read_text(encoding="utf-8")
+    accounts = [(("imap", i), f"[[imap]] {a.username}", a) for i, a in enumerate(config.imap)]
+    if config.smtp is not None and config.smtp.username:
+        accounts.append((("smtp",), "[smtp]", config.smtp))
+    found = []
+    for loc, name, account in accounts:
+        if getattr(account, "auth", "password") != "password" or account.password_env or account.password_file:
+            continue
+        line = _locate(text, loc) if text else None
+        where = f"{config.source_file}:{line}" if line else (config.source_file or "<config>")
+        found.append(f'{where}: {name}: no password: add password_file = "/path/to/file" (the password on '
+                     'one line, chmod 600) or password_env = "VARIABLE"'
+                     + ('; Gmail and Outlook take auth = "oauth2" instead' if loc[0] == "imap" else ""))
+    return found
 
 
 def load(path: str | Path | None) -> Config:

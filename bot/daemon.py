@@ -160,8 +160,9 @@ class Daemon:
 
         conn = ImapConnector(cfg, self.store)
         self.imap.append(conn)
-        self.tasks.append(asyncio.create_task(self._guard(self._imap_account(conn, cfg),
-                                                          f"imap {cfg.username}@{cfg.host}")))
+        conn.running = asyncio.create_task(self._guard(self._imap_account(conn, cfg),
+                                                       f"imap {cfg.username}@{cfg.host}"))
+        self.tasks.append(conn.running)
         from nejtak.bot.connectors.imap_training import TrainingFolder
 
         for label, folder in (("pitch", cfg.pitch_folder), ("wanted", cfg.wanted_folder)):
@@ -395,7 +396,14 @@ class Daemon:
     async def _imap_watching(self, timeout: float = 30.0) -> None:
         """Wait (bounded) until every IMAP account knows its inbox position, so that `ready`
         means: mail that arrives from now on will be handled."""
-        waits = [asyncio.ensure_future(c.watching.wait()) for c in self.imap]
+        async def watching_or_stopped(c) -> None:  # an account that stopped with an error: not awaited
+            watching = asyncio.ensure_future(c.watching.wait())
+            try:
+                await asyncio.wait({watching, c.running}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                watching.cancel()
+
+        waits = [asyncio.ensure_future(watching_or_stopped(c)) for c in self.imap]
         if not waits:
             return
         done, pending = await asyncio.wait(waits, timeout=timeout)

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
+from nejtak.bot.oauth import grant_problems
 from nejtak.bot.report import top_signals
 
 
@@ -34,6 +35,7 @@ class Digest:
     since: datetime
     counts: Counter = field(default_factory=Counter)
     items: list[Item] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)  # what stops an account, and what to do
 
 
 UNSUBSCRIBE_HINT = ("bulk mail with a one-click unsubscribe: tap Unsubscribe in the Telegram digest "
@@ -46,6 +48,7 @@ UNHANDLED_HINT = "failed, nothing was sent; the message is kept raw in the store
 def build(store, since: datetime) -> Digest:
     """Synchronous (reads the store): call it in a thread from the daemon."""
     digest = Digest(since)
+    digest.attention = grant_problems()  # a revoked sign-in stops its account until `nejtak auth`
     for row in store.inbound_since(since):
         if row.get("escalate"):
             digest.counts["escalated"] += 1
@@ -97,6 +100,7 @@ def render_text(d: Digest) -> str:
         lines.append("handled: " + ", ".join(f"{k} {v}" for k, v in sorted(d.counts.items())))
     else:
         lines.append("handled: nothing new")
+    lines.extend(f"needs you: {problem}" for problem in d.attention)
     if not d.items:
         lines.append("nothing waiting for you")
     for it in d.items:

@@ -77,10 +77,10 @@ class Pipeline:
         for signal in SIGNALS:
             evidence = signal.check(msg, ctx)
             if evidence:
-                weight, support = weights.get(signal.name, 0.0), 0
+                weight = weights.get(signal.name, 0.0)
                 if isinstance(evidence, Scaled):
-                    weight, support, evidence = round(weight * evidence.factor, 2), evidence.support, evidence.evidence
-                hits.append(Hit(signal.name, weight, evidence, support))
+                    weight, evidence = round(weight * evidence.factor, 2), evidence.evidence
+                hits.append(Hit(signal.name, weight, evidence))
         score = round(sum(h.weight for h in hits), 2)
         required = self.config.classifier.required
         if history.known and score >= required:

@@ -1,7 +1,7 @@
 """What a start and a reload check before nejtak may speak for the owner: the same checks both."""
 from __future__ import annotations
 
-from nejtak.bot.config import Config, ConfigError
+from nejtak.bot.config import Config, ConfigError, login_problems
 
 
 def problems(config: Config, config_path: str | None) -> list[str]:
@@ -15,6 +15,7 @@ def problems(config: Config, config_path: str | None) -> list[str]:
     if config_path and not config.owner.addresses:
         found.append(f"{config_path}: owner.addresses is empty: nejtak could not tell mail to you "
                      "from mail to others (give at least one address)")
+    found += login_problems(config)
     try:
         PhraseBook(config.phrases_dir)
     except ConfigError as e:

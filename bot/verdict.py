@@ -12,7 +12,6 @@ class Hit:
     name: str
     weight: float
     evidence: str
-    support: int = 0  # how many of the owner's labels it rests on (OWNER_FEEDBACK only)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "weight": self.weight, "evidence": self.evidence}

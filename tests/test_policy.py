@@ -201,18 +201,19 @@ def test_exactly_one_known_action_and_a_reply_only_when_unblocked(mode, score, h
         assert p.action in ("none", "suggest_block", "unsubscribe")
 
 
-@pytest.mark.parametrize("support, action", [(1, "draft"), (2, "draft"), (3, "reply")])
-def test_what_the_owner_taught_answers_alone_only_on_several_labels(support, action):
-    """OWNER_FEEDBACK carrying a pitch over the auto threshold: one or two labels (a mistaken tap)
-    make it a draft for the owner; three similar labelled messages may answer it."""
+def test_what_the_owner_taught_never_alone_makes_nejtak_answer():
+    """OWNER_FEEDBACK carrying a pitch over the auto threshold makes it a draft for the owner,
+    however many labels it rests on (pitch labels make a language's common words suspect)."""
     hits = [Hit("UNKNOWN_SENDER", 4.3, "test"), Hit("LEARNED_TEXT", 2.9, "test"),
-            Hit("OWNER_FEEDBACK", 2.0, f"{support} similar message(s) marked pitch", support)]
-    v = Verdict(9.2, REQUIRED, hits, "en")
-    assert plan(message(), v, None, FIRST, "auto", AUTO_THRESHOLD, 0, CAP).action == action
+            Hit("OWNER_FEEDBACK", 2.0, "5 similar message(s) marked pitch")]
+    assert plan(message(), Verdict(9.2, REQUIRED, hits, "en"), None, FIRST, "auto", AUTO_THRESHOLD, 0,
+                CAP).action == "draft"
+    assert plan(message(), Verdict(9.2, REQUIRED, hits, "en"), None, FIRST, "approve", AUTO_THRESHOLD, 0,
+                CAP).action == "draft"
 
 
-def test_a_pitch_sure_enough_without_the_owner_layer_is_answered_whatever_its_support():
+def test_a_pitch_sure_enough_without_the_owner_layer_is_answered():
     hits = [Hit("UNKNOWN_SENDER", 4.3, "test"), Hit("LEARNED_TEXT", 9.0, "test"),
-            Hit("OWNER_FEEDBACK", 1.0, "1 similar message(s) marked pitch", 1)]
+            Hit("OWNER_FEEDBACK", 1.0, "1 similar message(s) marked pitch")]
     assert plan(message(), Verdict(14.3, REQUIRED, hits, "en"), None, FIRST, "auto", AUTO_THRESHOLD, 0,
                 CAP).action == "reply"

@@ -1,5 +1,5 @@
 """IMAP connector: watches the inbox, reads the owner's sender history from Sent (imap_sent.py follows
-it while nejtak runs), files handled mail."""
+it while nejtak runs; imap_folders.py finds it), files handled mail."""
 from __future__ import annotations
 
 import asyncio
@@ -14,6 +14,7 @@ from imapclient import SEEN, IMAPClient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from nejtak.bot.config import Imap
+from nejtak.bot.connectors.imap_folders import find_inbox, find_sent
 from nejtak.bot.connectors.imap_session import ImapSession, batches, select
 from nejtak.bot.connectors.imap_watch import InboxWatch
 from nejtak.bot.errors import PermanentError, TransientError
@@ -49,6 +50,17 @@ class ImapConnector:
         self._commands = ImapSession(cfg, "commands", check_after=_CHECK_AFTER)
         self._lock = asyncio.Lock()
         self.watching = asyncio.Event()  # set once the inbox position is known: mail from then on is handled
+        self._sent: str | None = None  # the Sent folder's server name, once found
+        self.running: asyncio.Task | None = None  # the daemon's task for this account, while it has one
+
+    async def sent_folder(self) -> str:
+        """The Sent folder's name on the server: found once (SPECIAL-USE, then usual names) or the
+        configured one checked; PermanentError, saying what to set, when there is none to read."""
+        if self._sent is None:
+            found = await self._command(find_sent, self.cfg.sent, self.account)
+            log.info("sent folder of %s: %r (%s)", self.account, found.name, found.how)
+            self._sent = found.name
+        return self._sent
 
     async def _command(self, fn: Callable[..., T], *args: Any) -> T:
         async with self._lock:
@@ -76,16 +88,19 @@ class ImapConnector:
         limit = self.cfg.history_limit if limit is None else limit
         if limit <= 0:
             return []
-        history = await self._command(self._read_history, limit)
-        if history is None:
-            log.warning("%s: no folder %r: no sender history from it", self.account, self.cfg.sent)
-            return []
-        log.info("%s: read %d message(s) of sender history from %s", self.account, len(history), self.cfg.sent)
+        folder = await self.sent_folder()
+        try:
+            history = await self._command(self._read_history, folder, limit)
+        except PermanentError:
+            self._sent = None  # gone since it was found: the next start looks for it again
+            raise
+        log.info("%s: read %d message(s) of sender history from %s", self.account, len(history), folder)
         return history
 
-    def _read_history(self, client: IMAPClient, limit: int) -> History | None:
-        if select(client, self.cfg.sent, readonly=True) is None:
-            return None
+    def _read_history(self, client: IMAPClient, folder: str, limit: int) -> History:
+        if select(client, folder, readonly=True) is None:  # found a moment ago: deleted since
+            raise PermanentError(f"{self.account}: the Sent folder {folder!r} is gone; no sender history "
+                                 "without it (restart nejtak once it is back, or set sent to another)")
         newest = sorted(client.search("ALL"), reverse=True)[:limit]
         history: History = []
         for batch in batches(newest, _HISTORY_BATCH):
@@ -104,12 +119,12 @@ class ImapConnector:
             return []
         history = await self._command(self._read_answered, limit)
         log.info("%s: %d answered message(s) in %s read as sender history", self.account,
-                 len(history or []), self.cfg.inbox)
-        return history or []
+                 len(history), self.cfg.inbox)
+        return history
 
-    def _read_answered(self, client: IMAPClient, limit: int) -> History | None:
+    def _read_answered(self, client: IMAPClient, limit: int) -> History:
         if select(client, self.cfg.inbox, readonly=True) is None:
-            return None
+            find_inbox(client, self.cfg.inbox, self.account)  # raises, saying what to set
         newest = sorted(client.search("ANSWERED"), reverse=True)[:limit]
         history: History = []
         for batch in batches(newest, _HISTORY_BATCH):
@@ -151,16 +166,16 @@ class ImapConnector:
 
     async def append_sent(self, raw: bytes) -> None:
         """Store a sent reply in the Sent folder, marked \\Seen."""
-        await self._command(self._append_sent, raw)
+        await self._command(self._append_sent, await self.sent_folder(), raw)
 
-    def _append_sent(self, client: IMAPClient, raw: bytes) -> None:
+    def _append_sent(self, client: IMAPClient, folder: str, raw: bytes) -> None:
         try:
-            client.append(self.cfg.sent, raw, flags=[SEEN])
+            client.append(folder, raw, flags=[SEEN])
         except IMAPClientAbortError:
             raise
         except IMAPClientError:
-            if not client.folder_exists(self.cfg.sent):
-                raise PermanentError(f"folder {self.cfg.sent!r} does not exist") from None
+            if not client.folder_exists(folder):
+                raise PermanentError(f"the Sent folder {folder!r} does not exist") from None
             raise
 
     async def sent_has_message_id(self, message_id: str) -> bool:
@@ -168,14 +183,15 @@ class ImapConnector:
         wanted = message_id.strip().strip("<>")
         if not wanted:
             return False
-        found = await self._command(self._sent_has_message_id, wanted)
+        folder = await self.sent_folder()
+        found = await self._command(self._sent_has_message_id, folder, wanted)
         if found is None:
-            log.warning("%s: no folder %r to look for <%s> in", self.account, self.cfg.sent, wanted)
+            log.warning("%s: no folder %r to look for <%s> in", self.account, folder, wanted)
             return False
         return found
 
-    def _sent_has_message_id(self, client: IMAPClient, wanted: str) -> bool | None:
-        if select(client, self.cfg.sent, readonly=True) is None:
+    def _sent_has_message_id(self, client: IMAPClient, folder: str, wanted: str) -> bool | None:
+        if select(client, folder, readonly=True) is None:
             return None
         # HEADER search matches substrings: confirm each hit's Message-ID exactly.
         uids = client.search(["HEADER", "Message-ID", wanted], charset=None if wanted.isascii() else "UTF-8")

@@ -39,7 +39,7 @@ class SentWatch:
     def __init__(self, conn: ImapConnector) -> None:
         self.conn = conn
         self.cfg = conn.cfg
-        self.folder = conn.cfg.sent
+        self.folder = conn.cfg.sent or "Sent"  # the server's name once resume() has found it
         self._validity: int | None = None
         self._last_uid = 0
         self._floor: datetime | None = None  # mail dated before this is history, not a lesson
@@ -51,7 +51,9 @@ class SentWatch:
     async def resume(self) -> bool:
         """Where to go on from: the stored UID, or (first start, recreated folder) the newest
         message now, so that the Sent mail from before is read as history only. False while
-        the folder is missing."""
+        the folder is missing (after it was found: deleted since). No Sent folder to be found,
+        or the configured one missing: PermanentError, which stops the account."""
+        self.folder = await self.conn.sent_folder()
         found = await self.conn.command(_position, self.folder)
         if found is None:
             return False

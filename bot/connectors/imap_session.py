@@ -95,7 +95,10 @@ class ImapSession:
             client.normalise_times = False  # INTERNALDATE with its zone, not naive local time
             if cfg.security == "starttls":
                 client.starttls(context)
-            client.login(cfg.username, password)
+            if cfg.auth == "oauth2":
+                _oauth2_login(client, cfg)
+            else:
+                client.login(cfg.username, password)
         except BaseException:
             _shutdown(client)
             raise
@@ -133,6 +136,22 @@ class ImapSession:
                 client.logout()
             except Exception:
                 _shutdown(client)
+
+
+def _oauth2_login(client: IMAPClient, cfg: Imap) -> None:
+    """SASL XOAUTH2 with the account's access token; a refused token is refreshed and tried once
+    more (it may have been revoked before its time), then the login fails for good."""
+    from nejtak.bot.oauth import keeper_for
+
+    keeper = keeper_for(cfg, cfg.username, cfg.username)
+    try:
+        client.oauth2_login(cfg.username, keeper.access_token())
+    except LoginError:
+        try:
+            client.oauth2_login(cfg.username, keeper.access_token(force_refresh=True))
+        except LoginError as e:
+            raise LoginError(f"{e} (the OAuth2 access token was refused; if this goes on, "
+                             f"{keeper.again})") from e
 
 
 def _shutdown(client: IMAPClient) -> None:

@@ -15,6 +15,7 @@ from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from nejtak.bot.config import Imap
 from nejtak.bot.connectors.imap import _header_block
+from nejtak.bot.connectors.imap_folders import server_name
 from nejtak.bot.connectors.imap_session import batches, select
 from nejtak.bot.connectors.imap_watch import InboxWatch, Stopped, _fetch_raw
 from nejtak.bot.errors import PermanentError, TransientError
@@ -157,31 +158,6 @@ def _left(row: LabelRow) -> bool:
 
 
 # These run in the connection's thread.
-
-def server_name(client: IMAPClient, configured: str) -> str:
-    """The folder's name on this server: "/" becomes its hierarchy delimiter, and a personal
-    namespace prefix (such as "INBOX." on Courier or Cyrus) goes in front."""
-    delimiter = _delimiter(client)
-    name = configured.replace("/", delimiter) if delimiter else configured
-    prefix = ""
-    if client.has_capability("NAMESPACE"):
-        personal = client.namespace().personal or ()
-        if personal:
-            prefix = personal[0][0] or ""
-            prefix = prefix.decode() if isinstance(prefix, bytes) else prefix
-    if prefix and not name.upper().startswith(prefix.upper()) and name.upper() != prefix.rstrip(delimiter).upper():
-        name = prefix + name
-    return name
-
-
-def _delimiter(client: IMAPClient) -> str:
-    """The hierarchy delimiter (LIST "" "" answers it, RFC 3501 6.3.8); "" on a flat server."""
-    found = client.list_folders("", "")
-    raw = found[0][1] if found else None
-    if raw is None:
-        return ""
-    return raw.decode() if isinstance(raw, bytes) else str(raw)
-
 
 def ensure_folder(client: IMAPClient, configured: str, account: str = "") -> str:
     """The folder's server name, created (and subscribed, so mail programs show it) if missing."""

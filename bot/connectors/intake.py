@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from nejtak.bot.config import Intake
+from nejtak.bot.config import ConfigError, Intake
 
 log = logging.getLogger("nejtak.intake")
 
@@ -182,10 +182,14 @@ class SmtpIntake:
         return session
 
     async def start(self) -> None:
-        """Bind and start serving; a busy port raises OSError here, at start-up."""
+        """Bind and start serving; a port it cannot have is a ConfigError here, at start-up,
+        saying what to do (a second nejtak on the same port is the usual cause)."""
         loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(lambda: self._protocol(loop),
-                                                self.cfg.host, self.cfg.port)
+        try:
+            self._server = await loop.create_server(lambda: self._protocol(loop),
+                                                    self.cfg.host, self.cfg.port)
+        except OSError as e:
+            raise ConfigError(_bind_problem(self.cfg.host, self.cfg.port, e)) from e
         log.info("intake listening on %s:%d for %s", self.cfg.host, self.port,
                  ", ".join(sorted(self.handler.owners)) or "nobody")
 
@@ -209,3 +213,17 @@ class SmtpIntake:
         if self._server is None or not self._server.sockets:
             return self.cfg.port
         return self._server.sockets[0].getsockname()[1]
+
+
+def _bind_problem(host: str, port: int, e: OSError) -> str:
+    """One line for an intake port nejtak cannot listen on, with what to do."""
+    import errno
+
+    if e.errno == errno.EADDRINUSE:
+        return (f"port {port} on {host} is in use: is nejtak already running? Stop it, or give this one "
+                "another intake.port (or intake.enabled = false)")
+    if e.errno == errno.EACCES:
+        return f"port {port} on {host}: permission denied: use a port above 1023 as intake.port"
+    if e.errno == errno.EADDRNOTAVAIL or isinstance(e, socket.gaierror):
+        return f"cannot listen on {host}: not an address of this machine: check intake.host"
+    return f"cannot listen on {host}:{port}: {e.strerror or e}: check intake.host and intake.port"

@@ -15,6 +15,7 @@ from nejtak.bot.acceptance import AcceptanceJournal
 from nejtak.bot.config import ConfigError, Smtp
 from nejtak.bot.connectors.send_process import SendProcess, SenderGone
 from nejtak.bot.errors import NejtakError, PermanentError, TransientError, UnreachableError
+from nejtak.bot.oauth import keeper_for, smtp_xoauth2
 
 log = logging.getLogger("nejtak.smtp")
 
@@ -83,7 +84,9 @@ class SmtpSender:
             if self.cfg.security == "starttls":
                 client.starttls(context=self._tls_context())
                 client.ehlo()
-            if self.cfg.username:
+            if self.cfg.auth == "oauth2":  # `password` holds the access token
+                client.auth("XOAUTH2", smtp_xoauth2(self.cfg.username, password))
+            elif self.cfg.username:
                 client.login(self.cfg.username, password)
             options = self._mail_options(client, data, envelope_from + to)
             # smtplib's sendmail step by step: the answer to DATA is recorded the moment it comes
@@ -145,7 +148,13 @@ class SmtpSender:
         cfg = self.cfg
         where = f"{cfg.host}:{cfg.port}"
         try:
-            password = cfg.password() if cfg.username else ""
+            if cfg.auth == "oauth2":  # refreshed here if it is about to expire: a blocking call
+                password = await asyncio.to_thread(keeper_for(cfg, cfg.username, "smtp").access_token)
+            else:
+                password = cfg.password() if cfg.username else ""
+        except NejtakError as e:
+            log.warning("not sent %s: %s", message.get("Message-ID", ""), e)
+            raise
         except (ConfigError, OSError) as e:
             raise PermanentError(f"smtp password for {cfg.username!r} unavailable: {e}") from e
         message_id = message.get("Message-ID", "")
@@ -167,7 +176,8 @@ class SmtpSender:
             raise UnreachableError(f"{where}: server disconnected: {e}") from e
         except smtplib.SMTPAuthenticationError as e:
             # 535 and the like: wrong credentials; a 454 means the server's auth is down for now
-            err = _by_code(e.smtp_code, f"login as {cfg.username!r} failed: {_text(e.smtp_error)}",
+            again = "; if this goes on, run `nejtak auth smtp` again" if cfg.auth == "oauth2" else ""
+            err = _by_code(e.smtp_code, f"login as {cfg.username!r} failed: {_text(e.smtp_error)}{again}",
                            where)
             log.warning("not sent %s: %s", message_id, err)
             raise err from e

@@ -49,6 +49,7 @@ def header(d: Digest, mode: str, paused: bool) -> str:
         lines.append("Handled: " + ", ".join(f"{escape(k)} {v}" for k, v in sorted(d.counts.items())))
     else:
         lines.append("Handled: nothing new")
+    lines.extend(f"⚠️ <b>Needs you:</b> {escape(problem)}" for problem in d.attention)
     state = f"mode {mode}" + (", sending paused" if paused else "")
     if d.items:
         lines.append(f"Waiting for you: <b>{len(d.items)}</b> ({state})")

@@ -22,7 +22,6 @@ class Scaled:
 
     evidence: str
     factor: float
-    support: int = 0  # how many of the owner's labels it rests on (OWNER_FEEDBACK only)
 
 
 def own_quote(msg: "Inbound", owner_addresses: list[str]) -> str:

@@ -63,4 +63,4 @@ class OwnerFeedback(Signal):
         n = len(said.similar)
         last = f", last on {said.similar[-1].created_at:%Y-%m-%d}" if said.similar else ""
         words = "; words: " + ", ".join(f'"{w}"' for w in said.drivers) if said.drivers else ""
-        return Scaled(f"{n} similar message(s) marked {toward}{last}{words}", factor, support=n)
+        return Scaled(f"{n} similar message(s) marked {toward}{last}{words}", factor)
