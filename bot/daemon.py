@@ -19,6 +19,7 @@ from nejtak.bot.errors import NotDecided, NotStored, PermanentError, TransientEr
 from nejtak.bot.inbound import Inbound
 from nejtak.bot.mail.reader import read_message
 from nejtak.bot.outbox import OutboxWorker
+from nejtak.bot import one_daemon
 from nejtak.bot.learning import OwnerLearning
 from nejtak.bot import owner_replies
 from nejtak.bot.owner_replies import Learned, OwnerSent
@@ -57,6 +58,7 @@ class Daemon:
         self.intake = None
         self.smtp = None
         self.journal: AcceptanceJournal | None = None
+        self._running_lock: int | None = None  # bot/one_daemon.py: one daemon per store
         self.telegram = None
         self.tasks: list[asyncio.Task] = []
         self.outbox_task: asyncio.Task | None = None
@@ -362,6 +364,7 @@ class Daemon:
         self.learning = await asyncio.to_thread(OwnerLearning, self.store, cfg.owner.addresses)
         self.pipeline = Pipeline(cfg, self.store, learning=self.learning)
         self.journal = AcceptanceJournal(cfg.store.acceptance_journal())
+        self._running_lock = one_daemon.hold(self.journal.path.with_name(self.journal.path.name + ".daemon"))
         self.outbox = OutboxWorker(self.store, journal=self.journal)
         await self._restore_owner_settings()
         if cfg.smtp is not None:
@@ -435,6 +438,8 @@ class Daemon:
             await asyncio.to_thread(self.smtp.process.close)
         if self.journal is not None:
             self.journal.close()
+        one_daemon.release(self._running_lock)
+        self._running_lock = None
         if self.store is not None:
             await asyncio.to_thread(self.store.close)
         log.info("nejtak stopped")

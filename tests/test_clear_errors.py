@@ -58,6 +58,45 @@ def test_a_second_daemon_is_told_the_intake_port_is_in_use(tmp_path):
     assert "intake.port" in line
 
 
+def test_a_second_daemon_on_the_same_store_does_not_start_even_without_the_intake(tmp_path):
+    """Two daemons would both answer the same pitch: the one holding the store's lock runs, the
+    second stops at once with the first's pid and what to do."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    config = tmp_path / "nejtak.toml"
+    db = tmp_path / "n.db"
+    config.write_text(OWNER + f'[store]\nurl = "sqlite:///{db}"\n[intake]\nenabled = false\n')
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    first = subprocess.Popen([sys.executable, "-m", "nejtak", "run", "--config", str(config)], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        lock = tmp_path / "n.db.accepted.daemon"
+        deadline = time.monotonic() + 30
+        while not (lock.exists() and lock.read_text().strip() == str(first.pid)):
+            assert first.poll() is None and time.monotonic() < deadline, "the first daemon did not start"
+            time.sleep(0.1)
+        line = one_line_error(nejtak("run", "--config", str(config)))
+        assert f"another nejtak daemon (pid {first.pid}) is running on this store" in line
+        assert first.poll() is None  # the first one runs on
+    finally:
+        first.terminate()
+        first.wait(30)
+    # once the first has stopped, the store is free again
+    again = subprocess.Popen([sys.executable, "-m", "nejtak", "run", "--config", str(config)], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not (lock.exists() and lock.read_text().strip() == str(again.pid)):
+            assert again.poll() is None and time.monotonic() < deadline, "a new daemon could not start"
+            time.sleep(0.1)
+    finally:
+        again.terminate()
+        again.wait(30)
+
+
 # -- stores that cannot be opened ----------------------------------------------------------------
 
 READ_COMMANDS = [["drafts"], ["digest"], ["history", "x@vendor.example"], ["send", "1"], ["discard", "1"]]

@@ -22,7 +22,9 @@ def make_engine(url: str) -> Engine:
     """An engine for url; SQLite gets WAL, foreign keys and a busy timeout on every connection."""
     u = make_url(url)
     if u.get_backend_name() != "sqlite":
-        return create_engine(u, pool_pre_ping=True)
+        # a server that drops packets must not hang a command or the start: 10 s, then a clear error
+        args = {"connect_timeout": 10} if u.get_backend_name() == "postgresql" else {}
+        return create_engine(u, pool_pre_ping=True, connect_args=args)
     memory = is_memory(url)
     if memory:
         engine = create_engine(
