@@ -1,4 +1,5 @@
 """`python -m nejtak`: the command line."""
 from nejtak.bot.cli import main
 
-main()
+if __name__ == "__main__":  # not when the sending process (multiprocessing spawn) imports it again
+    main()
