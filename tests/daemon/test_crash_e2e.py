@@ -65,7 +65,7 @@ async def test_sending_row_is_checked_against_sent_before_any_retry(mailbox, smt
 @contextlib.contextmanager
 def daemon_process(config_file: Path, log_file: Path) -> Iterator[subprocess.Popen]:
     with open(log_file, "ab") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "nejtak.bot.cli", "run", "--config", str(config_file)],
+        proc = subprocess.Popen([sys.executable, "-m", "nejtak", "run", "--config", str(config_file)],
                                 cwd=REPO, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
     try:
