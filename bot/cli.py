@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from nejtak.bot import config as config_mod
-from nejtak.bot.config import Config, ConfigError
+from nejtak.bot.errors import ConfigError
 from nejtak.bot.starter_config import PRESETS
+
+if TYPE_CHECKING:  # the config (pydantic) loads when a command reads one, not for --help
+    from nejtak.bot.config import Config
 
 err = Console(stderr=True)
 out = Console()
@@ -38,6 +41,8 @@ def _config_path(path: str | None) -> str | None:
 
 
 def _load(path: str | None) -> Config:
+    from nejtak.bot import config as config_mod
+
     try:
         return config_mod.load(_config_path(path))
     except ConfigError as e:
@@ -205,17 +210,25 @@ def digest(config_file, db_url, hours) -> None:
 @click.option("--me", multiple=True, help="One of your own addresses (repeatable).")
 @click.option("--authserv-id", "authserv_ids", multiple=True, help="Trusted Authentication-Results server id (repeatable).")
 @click.option("--mode", type=click.Choice(["observe", "approve", "auto"]), help="Mode to decide in (default auto).")
-@click.option("--db", "db_url", help="Store URL to record into (default: a throw-away in-memory store).")
+@click.option("--db", "db_url", help="Store URL to record into (default: a throw-away store, in memory "
+              "or for a large mailbox in a temporary file).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per message, per line.")
-def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes reading and judging the messages; the store and decisions stay in one.")
+def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json, jobs) -> None:
     """Run the pipeline over .eml files, folders, mbox files or Maildirs and report what it would do."""
-    from nejtak.bot.triage import read_sent, triage as run_triage, with_overrides
+    import tempfile
+
+    from nejtak.bot.mail.sources import located_in_date_order
+    from nejtak.bot.triage import read_sent, throwaway_store_url, triage as run_triage, with_overrides
 
     config = with_overrides(_load(config_file), me, authserv_ids, mode)
     _logging(config, quiet=True)
     if not config.owner.addresses:
         err.print("[yellow]no owner address (--me or owner.addresses): no message can be answered[/]")
-    store = _opened_store(db_url or "sqlite://", config)
+    located = located_in_date_order(paths)
+    scratch = tempfile.TemporaryDirectory(prefix="nejtak-triage-")
+    store = _opened_store(db_url or throwaway_store_url(len(located), scratch.name), config)
     try:
         if sent:
             n = read_sent(store, sent)
@@ -228,7 +241,7 @@ def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json) ->
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            for r in run_triage(config, store, paths, progress):
+            for r in run_triage(config, store, paths, progress, jobs, located=located):
                 if as_json:
                     out.file.write(json.dumps(r, ensure_ascii=False) + "\n")
                     out.file.flush()
@@ -238,6 +251,7 @@ def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json) ->
             _print_table(rows)
     finally:
         store.close()
+        scratch.cleanup()
 
 
 def _print_table(rows: list[dict]) -> None:
@@ -584,6 +598,8 @@ def init(provider, address, name, languages, imap_host, smtp_host, oauth2_client
         raise click.ClickException(f"{target} is already there: keep it, or write over it with --force")
     text = starter.render(preset, address, name.strip(), langs, target.resolve(), imap_host or "",
                           smtp_host or "", oauth2_client_id or "")
+    from nejtak.bot import config as config_mod
+
     try:  # what we write must load (once the owner has put in a client id)
         config_mod.parse(text.replace('oauth2_client_id = ""', 'oauth2_client_id = "-"'), str(target))
     except ConfigError as e:  # a preset out of step with the config's keys: a bug, say it plainly

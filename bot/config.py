@@ -12,6 +12,7 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from nejtak.bot.errors import ConfigError  # noqa: F401  (kept there: the command line catches it without pydantic)
 from nejtak.bot.logs import register_secret
 
 CONFIG_DIR = Path(__file__).resolve().parent.parent / "config"
@@ -19,10 +20,6 @@ DEFAULTS_FILE = CONFIG_DIR / "defaults.toml"
 
 Mode = Literal["observe", "approve", "auto"]
 Security = Literal["none", "starttls", "tls"]
-
-
-class ConfigError(Exception):
-    """The configuration cannot be used; the message names the file, key and line."""
 
 
 class _Section(BaseModel):

@@ -1,6 +1,10 @@
 """nejtak's own small error tree: connectors translate foreign errors into these at the boundary."""
 
 
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file, key and line."""
+
+
 class NejtakError(Exception):
     """Base of every error nejtak raises on purpose."""
 

@@ -6,7 +6,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from nejtak.bot.config import ConfigError
+from nejtak.bot import regex_cache
+from nejtak.bot.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -85,23 +86,37 @@ class PhraseBook:
             for category, section in data.items():
                 phrases = section.get("phrases", []) if isinstance(section, dict) else []
                 self.lists.setdefault(category, {})[path.stem] = phrases
-        self._compiled: dict[str, re.Pattern[str]] = {}
         self._language_of: dict[str, dict[str, str]] = {}
+        by_category: dict[str, list[str]] = {}
         for category, by_language in self.lists.items():
-            phrases = []
             owners: dict[str, str] = {}
             for language, listed in by_language.items():
                 for phrase in listed:
                     if phrase.strip(" *"):
-                        phrases.append(phrase)
+                        by_category.setdefault(category, []).append(phrase)
                         owners.setdefault(phrase.lower().rstrip("*"), language)
-            if phrases:
-                self._compiled[category] = re.compile(_trie_regex(phrases)[0], re.IGNORECASE)
+            if owners:
                 self._language_of[category] = owners
         every = [(p, c) for c, by_language in self.lists.items() for ps in by_language.values()
                  for p in ps if p.strip(" *")]
-        pattern, self._groups = _trie_regex([p for p, _ in every], [c for _, c in every])
-        self._all = re.compile(pattern, re.IGNORECASE)
+
+        def build() -> tuple[dict[str, str], dict[str, set[str]]]:
+            """One regex per category, and "": every category's at once, tagged."""
+            patterns = {category: _trie_regex(phrases)[0] for category, phrases in by_category.items()}
+            patterns[""], groups = _trie_regex([p for p, _ in every], [c for _, c in every])
+            return patterns, groups
+
+        try:  # what the regexes are made of: the phrases, and this module's way of making them
+            key = repr((Path(__file__).read_bytes(), by_category, every))
+        except OSError:
+            key = ""
+        if key:
+            self._compiled, self._groups = regex_cache.compiled(regex_cache.cache_file("phrases", directory),
+                                                                key, re.IGNORECASE, build)
+        else:
+            patterns, self._groups = build()
+            self._compiled = {name: re.compile(p, re.IGNORECASE) for name, p in patterns.items()}
+        self._all = self._compiled.pop("")
 
     def categories(self) -> list[str]:
         return sorted(self._compiled)

@@ -37,6 +37,35 @@ def utcnow() -> datetime:
 
 
 @dataclass
+class Content:
+    """What judging finds in a message's content alone, the same whatever its sender's history:
+    worked out ahead, in other processes (`triage --jobs`), and used when its turn comes."""
+
+    language: str
+    confidence: float
+    evidence: dict  # by signal name, of the signals that read neither history nor the owner's teaching
+    phrase_hits: dict | None = None
+    judged: str | None = None
+
+
+class _HistoryRead(BaseException):
+    """A signal read what is not content (a BaseException: no signal's `except` may swallow it)."""
+
+
+class _NotContent:
+    """Stands for the sender history and the owner's teaching while content is judged ahead."""
+
+    def __getattr__(self, name):
+        raise _HistoryRead(name)
+
+    def __bool__(self):
+        raise _HistoryRead("__bool__")
+
+
+_NOT_CONTENT = _NotContent()
+
+
+@dataclass
 class Outcome:
     inbound_id: int
     decision: Decision | None  # None for a duplicate, or when deciding failed
@@ -68,14 +97,36 @@ class Pipeline:
         if unknown:
             log.warning("weights for unknown signals ignored: %s", ", ".join(sorted(unknown)))
 
-    def judge(self, msg: Inbound, history) -> tuple[Verdict, Context]:
-        """Language and signals: the verdict with every hit, without touching the store."""
+    def judge_content(self, msg: Inbound) -> Content:
+        """The part of judge that needs the message alone: its language, and every signal that
+        reads neither the sender's history nor the owner's teaching (the CPU-heavy part: phrases,
+        the text model). A signal that does read them is left for judge, in Date order."""
         language, confidence = detect(f"{msg.subject}\n{msg.text}", self.config.owner.language)
-        ctx = Context(self.config, history, self.phrases, language, confidence, self.learning)
+        ctx = Context(self.config, _NOT_CONTENT, self.phrases, language, confidence, _NOT_CONTENT)
+        evidence = {}
+        for signal in SIGNALS:
+            try:
+                evidence[signal.name] = signal.check(msg, ctx)
+            except (_HistoryRead, Exception):  # judge checks it, with the history (and fails as before)
+                pass
+        return Content(language, confidence, evidence, ctx._phrase_hits, ctx._judged)
+
+    def judge(self, msg: Inbound, history, content: Content | None = None) -> tuple[Verdict, Context]:
+        """Language and signals: the verdict with every hit, without touching the store. With
+        `content` (judge_content's, of this message) only what depends on history is checked."""
+        if content is None:
+            language, confidence = detect(f"{msg.subject}\n{msg.text}", self.config.owner.language)
+            ctx = Context(self.config, history, self.phrases, language, confidence, self.learning)
+            ahead = {}
+        else:
+            language = content.language
+            ctx = Context(self.config, history, self.phrases, language, content.confidence, self.learning,
+                          _phrase_hits=content.phrase_hits, _judged=content.judged)
+            ahead = content.evidence
         weights = self.config.classifier.weights
         hits = []
         for signal in SIGNALS:
-            evidence = signal.check(msg, ctx)
+            evidence = ahead[signal.name] if signal.name in ahead else signal.check(msg, ctx)
             if evidence:
                 weight = weights.get(signal.name, 0.0)
                 if isinstance(evidence, Scaled):
@@ -90,7 +141,8 @@ class Pipeline:
             score = round(score + cut, 2)
         return Verdict(score, required, hits, language), ctx
 
-    def process(self, msg: Inbound, keep_body: bool = True, inbound_id: int | None = None) -> Outcome:
+    def process(self, msg: Inbound, keep_body: bool = True, inbound_id: int | None = None,
+                content: Content | None = None) -> Outcome:
         """Store first (nothing is lost), then decide and record the decision with its reply.
 
         Raises NotStored when the store refused the message, NotDecided when it was stored but
@@ -98,11 +150,13 @@ class Pipeline:
         inbound_id, the message is one stored before, to be decided (again) now.
 
         One message at a time: a decision reads the sender's history and the hourly count and
-        writes them back, so two at once could both send a first refusal."""
+        writes them back, so two at once could both send a first refusal. `content` is
+        judge_content's of this message, when it was worked out ahead."""
         with self._one_at_a_time:
-            return self._process(msg, keep_body, inbound_id)
+            return self._process(msg, keep_body, inbound_id, content)
 
-    def _process(self, msg: Inbound, keep_body: bool, inbound_id: int | None = None) -> Outcome:
+    def _process(self, msg: Inbound, keep_body: bool, inbound_id: int | None = None,
+                 content: Content | None = None) -> Outcome:
         msg.normalise()  # whatever the connector read, the store can hold it
         # Triage replays old mail: its decisions count as made when the message came.
         at = msg.date if self.simulate and msg.date else self.clock()
@@ -120,13 +174,14 @@ class Pipeline:
             log.info("already handled %s (%s): nothing done twice", msg.message_id, msg.source)
             return Outcome(receipt.inbound_id, None, duplicate=True, action=receipt.action)
         try:
-            return self._decide_stored(msg, receipt, org, thread_ids, at)
+            return self._decide_stored(msg, receipt, org, thread_ids, at, content)
         except NotDecided:
             raise
         except Exception as e:
             raise NotDecided(receipt.inbound_id, f"{type(e).__name__}: {e}") from e
 
-    def _decide_stored(self, msg: Inbound, receipt, org: str, thread_ids: list[str], at: datetime) -> Outcome:
+    def _decide_stored(self, msg: Inbound, receipt, org: str, thread_ids: list[str], at: datetime,
+                       content: Content | None = None) -> Outcome:
         history, recent = receipt.history, receipt.replies_last_hour
         if history is None:  # stored before but never decided (a crash in between)
             history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
@@ -134,7 +189,7 @@ class Pipeline:
             recent = self.store.replies_since(at - timedelta(hours=1))
         history.answers_our_reply = any(own_refusal(i) for i in thread_ids)
         try:
-            decision = self.decide(msg, history, recent)
+            decision = self.decide(msg, history, recent, content)
         except Exception as e:  # this message, not the store: shown as failed, the rest go on
             reason = f"could not decide: {type(e).__name__}: {e}"
             log.exception("%s from %s: %s; it is stored and shown as failed",
@@ -145,9 +200,10 @@ class Pipeline:
         outbox_id = self.store.record_decision(receipt.inbound_id, decision, state, at=at)
         return Outcome(receipt.inbound_id, decision, outbox_id=outbox_id, action=decision.action)
 
-    def decide(self, msg: Inbound, history: SenderHistory, replies_last_hour: int = 0) -> Decision:
+    def decide(self, msg: Inbound, history: SenderHistory, replies_last_hour: int = 0,
+               content: Content | None = None) -> Decision:
         """Guards, signals and policy for one message, given what the store knows of its sender."""
-        verdict, ctx = self.judge(msg, history)
+        verdict, ctx = self.judge(msg, history, content)
         block = first_block(msg, ctx)
         cfg = self.config
         p = plan(msg, verdict, block, history, cfg.mode, cfg.classifier.auto_threshold,

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import platformdirs
 
-from nejtak.bot.config import CONFIG_DIR
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,8 @@ def default_path() -> Path:
 
 def shipped_languages() -> list[str]:
     """The languages nejtak has reply templates for."""
+    from nejtak.bot.config import CONFIG_DIR
+
     return sorted(p.name for p in (CONFIG_DIR / "templates").iterdir() if (p / "refusal.txt").is_file())
 
 

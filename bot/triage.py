@@ -2,19 +2,24 @@
 from __future__ import annotations
 
 import logging
+import os
+from collections import deque
 from collections.abc import Callable, Iterator
+from itertools import islice
 from typing import Sequence
 
 from nejtak.bot.config import Config
 from nejtak.bot.learning import OwnerLearning
 from nejtak.bot.mail.reader import read_message
-from nejtak.bot.mail.sources import in_date_order, iter_sources
-from nejtak.bot.pipeline import Pipeline
+from nejtak.bot.inbound import Inbound
+from nejtak.bot.mail.sources import Located, iter_sources, located_in_date_order, read_all_located
+from nejtak.bot.pipeline import Content, Pipeline
 from nejtak.bot.report import row
 from nejtak.bot.store import Store
 from nejtak.responders.email_reply import own_refusal
 
 log = logging.getLogger("nejtak.triage")
+IN_MEMORY_MAX = 20_000  # messages triage's throw-away store holds in memory, beyond that in a file
 
 
 def with_overrides(config: Config, me: Sequence[str], authserv_ids: Sequence[str], mode: str | None) -> Config:
@@ -43,18 +48,91 @@ def read_sent(store: Store, paths: Sequence[str]) -> int:
     return store.record_owner_sent_many(items)
 
 
+def throwaway_store_url(messages: int, folder: str) -> str:
+    """Where triage without --db keeps its store: in memory, or for a large mailbox in a file in
+    `folder` (a decided message takes about 1.6 KB of store: 100,000 would be 160 MB of memory)."""
+    return "sqlite://" if messages <= IN_MEMORY_MAX else f"sqlite:///{os.path.join(folder, 'triage.db')}"
+
+
 def triage(config: Config, store: Store, paths: Sequence[str],
-           progress: Callable[[int, int], None] | None = None) -> Iterator[dict]:
-    """One report row per message, in Date order; a message that fails gets a row with `error`."""
+           progress: Callable[[int, int], None] | None = None, jobs: int = 1,
+           located: list[Located] | None = None) -> Iterator[dict]:
+    """One report row per message, in Date order; a message that fails gets a row with `error`.
+
+    Only where each message is stays in memory (an mbox offset, a file path): a message is read
+    when its turn comes. With jobs > 1, that many processes read the messages and judge their
+    content ahead; the store and all that depends on history stay here, in Date order, so the
+    rows are those of jobs=1. `located`: located_in_date_order(paths), when already found."""
     # what the owner taught over this store (`nejtak learn --db`) counts in triage too
     pipeline = Pipeline(config, store, simulate=True, learning=OwnerLearning(store, config.owner.addresses))
-    total, messages = in_date_order(list(paths))
-    for done, msg in enumerate(messages, start=1):
+    if located is None:
+        located = located_in_date_order(list(paths))
+    total = len(located)
+    if jobs > 1 and total > CHUNK:
+        messages = _judged_ahead(config, located, jobs)
+    else:
+        messages = ((msg, None) for msg in read_all_located(located))
+    # many messages to a transaction (committed every 500 or 2 s, and at the end): a store write
+    # per message costs more than deciding it; the daemon keeps one per message
+    with store.batch():
+        for done, (msg, content) in enumerate(messages, start=1):
+            try:
+                outcome = pipeline.process(msg, keep_body=False, content=content)
+                yield row(msg, outcome.decision, duplicate=outcome.duplicate)
+            except Exception as e:  # one bad message must not stop the run; it is reported
+                log.exception("triage of %s failed", msg.source)
+                yield row(msg, None, error=f"{type(e).__name__}: {e}")
+            if progress:
+                progress(done, total)
+
+
+# --- --jobs: reading and judging content in other processes --------------------------------
+
+CHUNK = 32  # messages a worker reads and judges per task
+AHEAD = 4  # tasks per worker in flight: enough to keep workers busy, few enough to bound memory
+_worker: Pipeline | None = None
+
+
+def _judged_ahead(config: Config, located: list[Located], jobs: int) -> Iterator[tuple[Inbound, Content | None]]:
+    """(message, its content judged ahead) in the order of `located`, from `jobs` processes.
+
+    A task that fails (a worker died) is read here instead, its content left to the pipeline."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = (located[i:i + CHUNK] for i in range(0, len(located), CHUNK))
+    # spawn, not fork: a fork would copy the store's connection and any thread's held locks
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(config,))
+    try:
+        pending = deque((chunk, pool.submit(_read_and_judge, chunk)) for chunk in islice(chunks, jobs * AHEAD))
+        while pending:
+            chunk, task = pending.popleft()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append((following, pool.submit(_read_and_judge, following)))
+            try:
+                judged = task.result()
+            except Exception as e:
+                log.warning("a triage worker failed (%s: %s): reading %d messages here", type(e).__name__, e, len(chunk))
+                judged = [(msg, None) for msg in read_all_located(chunk)]
+            yield from judged
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_worker(config: Config) -> None:
+    global _worker
+    _worker = Pipeline(config, None, simulate=True)
+
+
+def _read_and_judge(chunk: list[Located]) -> list[tuple[Inbound, Content | None]]:
+    judged = []
+    for msg in read_all_located(chunk):
+        msg.normalise()
         try:
-            outcome = pipeline.process(msg, keep_body=False)
-            yield row(msg, outcome.decision, duplicate=outcome.duplicate)
-        except Exception as e:  # one bad message must not stop the run; it is reported
-            log.exception("triage of %s failed", msg.source)
-            yield row(msg, None, error=f"{type(e).__name__}: {e}")
-        if progress:
-            progress(done, total)
+            content = _worker.judge_content(msg)
+        except Exception:  # the pipeline judges it in full, and reports what fails
+            content = None
+        judged.append((msg, content))
+    return judged

@@ -5,9 +5,11 @@ import mailbox
 import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
+from mailbox import linesep
+from typing import NamedTuple
 
 from nejtak.bot.inbound import Inbound
-from nejtak.bot.mail.reader import message_date, read_message
+from nejtak.bot.mail.reader import MAX_HEADER_BYTES, message_date, read_message
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[tuple[str, bytes | OSError]]:
@@ -15,19 +17,30 @@ def iter_sources(paths: Iterable[str]) -> Iterator[tuple[str, bytes | OSError]]:
 
     A file that cannot be read yields its OSError instead of bytes, and an mbox holding no
     message yields empty bytes: every input shows up once, even when it holds nothing usable."""
+    for kind, path in _walk(paths):
+        if kind == "maildir":
+            yield from _maildir(path)
+        elif kind == "mbox":
+            yield from _mbox(path)
+        else:
+            yield path, _read(path)
+
+
+def _walk(paths: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """("maildir" | "mbox" | "file", path) for every mailbox and file under the paths, in order."""
     for path in paths:
         path = os.fspath(path)
         if not os.path.exists(path):
             raise FileNotFoundError(f"no such mail file, folder, mbox or Maildir: {path}")
         if os.path.isdir(path):
             if _is_maildir(path):
-                yield from _maildir(path)
+                yield "maildir", path
             else:
                 yield from _folder(path)
         elif _is_mbox(path):
-            yield from _mbox(path)
+            yield "mbox", path
         else:
-            yield path, _read(path)
+            yield "file", path
 
 
 def _read(path: str) -> bytes | OSError:
@@ -38,30 +51,143 @@ def _read(path: str) -> bytes | OSError:
         return e
 
 
-def in_date_order(paths: Iterable[str], keep_raw: bool = False) -> tuple[int, Iterator[Inbound]]:
-    """(how many, the messages by Date): undated ones follow in file order, ties keep file order.
+class Located(NamedTuple):
+    """Where one message is, to read it when its turn comes: a whole file, or a span of an mbox."""
 
-    Only the raw bytes and each Date are held while sorting; a message is read in full when
-    its turn comes and its bytes are let go, so a large corpus is never in memory twice."""
-    items: list[tuple[str, bytes | OSError] | None] = list(iter_sources(paths))
+    source: str  # the name rows show: the file, or the mbox and the message's number in it
+    path: str
+    start: int = -1  # mbox: offset of the message's From line; -1: the whole file
+    stop: int = 0  # mbox: where the message ends
+    error: OSError | None = None  # the file could not be read when it was listed
+
+
+def located_in_date_order(paths: Iterable[str]) -> list[Located]:
+    """Every message under the paths, by Date: undated ones follow in file order, ties keep
+    file order. Only each header section is read (and let go): memory grows with the number
+    of messages, never with their size."""
+    found = list(_located(paths))
     keys = []
-    for i, (_source, raw) in enumerate(items):
-        date = None if isinstance(raw, OSError) else message_date(raw)
+    for i, where in enumerate(found):
+        date = None if where.error else message_date(_head(where))
         keys.append((0, _utc_timestamp(date), i) if date is not None else (1, 0.0, i))
-    order = sorted(range(len(items)), key=keys.__getitem__)
+    keys.sort()
+    return [found[i] for _, _, i in keys]
 
-    def messages() -> Iterator[Inbound]:
-        for i in order:
-            source, raw = items[i]
-            items[i] = None
-            yield _unreadable(source, raw) if isinstance(raw, OSError) else read_message(raw, source, keep_raw)
 
-    return len(items), messages()
+def read_located(where: Located, keep_raw: bool = False, *, _files: dict | None = None) -> Inbound:
+    """The message at `where`, read in full (an unreadable file gives a record that says so)."""
+    raw = where.error or _bytes(where, _files)
+    return _unreadable(where.source, raw) if isinstance(raw, OSError) else read_message(raw, where.source, keep_raw)
+
+
+def read_all_located(located: Iterable[Located], keep_raw: bool = False) -> Iterator[Inbound]:
+    """The messages in the order given, each read when its turn comes (an mbox stays open)."""
+    files: dict = {}
+    try:
+        for where in located:
+            yield read_located(where, keep_raw, _files=files)
+    finally:
+        for f in files.values():
+            f.close()
+
+
+def in_date_order(paths: Iterable[str], keep_raw: bool = False) -> tuple[int, Iterator[Inbound]]:
+    """(how many, the messages by Date): see located_in_date_order. A message is read in full
+    when its turn comes and let go after, so no mailbox is ever held in memory."""
+    located = located_in_date_order(paths)
+    return len(located), read_all_located(located, keep_raw)
 
 
 def load_in_date_order(paths: Iterable[str], keep_raw: bool = False) -> list[Inbound]:
     """Every message, read in full, in Date order (see in_date_order)."""
     return list(in_date_order(paths, keep_raw)[1])
+
+
+def _located(paths: Iterable[str]) -> Iterator[Located]:
+    """Where every message under the paths is, in file order (as iter_sources yields them)."""
+    for kind, path in _walk(paths):
+        if kind == "mbox":
+            yield from _mbox_located(path)
+        elif kind == "maildir":
+            for full in _maildir_files(path):
+                yield Located(full, full)
+        else:
+            yield Located(path, path)
+
+
+def _head(where: Located) -> bytes:
+    """The beginning of a message: all message_date looks at (its header section, at most
+    MAX_HEADER_BYTES)."""
+    try:
+        with open(where.path, "rb") as f:
+            if where.start < 0:
+                return f.read(MAX_HEADER_BYTES)
+            f.seek(where.start)
+            f.readline()  # the From line
+            return f.read(max(0, min(MAX_HEADER_BYTES, where.stop - f.tell())))
+    except OSError:
+        return b""
+
+
+def _bytes(where: Located, files: dict | None) -> bytes | OSError:
+    if where.start < 0:
+        return _read(where.path)
+    if where.start == where.stop:
+        return b""  # an mbox holding no message
+    try:
+        f = files.get(where.path) if files is not None else None
+        if f is None:
+            f = open(where.path, "rb")
+            if files is not None:
+                for old in files.values():  # one mbox open at a time
+                    old.close()
+                files.clear()
+                files[where.path] = f
+        try:
+            # as mailbox.mbox.get_bytes reads it
+            f.seek(where.start)
+            f.readline()
+            return f.read(where.stop - f.tell()).replace(linesep, b"\n")
+        finally:
+            if files is None:
+                f.close()
+    except OSError as e:
+        return e
+
+
+def _mbox_located(path: str) -> Iterator[Located]:
+    try:
+        with open(path, "rb") as f:
+            spans = _mbox_spans(f)
+    except OSError as e:
+        yield Located(path, path, error=e)
+        return
+    for number, (start, stop) in enumerate(spans, start=1):
+        yield Located(f"{path}#{number}", path, start, stop)
+    if not spans:
+        yield Located(path, path, 0, 0)
+
+
+def _mbox_spans(f) -> list[tuple[int, int]]:
+    """(start, stop) of each message of an mbox, exactly as mailbox.mbox finds them."""
+    starts: list[int] = []
+    stops: list[int] = []
+    last_was_empty = False
+    while True:
+        line_pos = f.tell()
+        line = f.readline()
+        if line.startswith(b"From "):
+            if len(stops) < len(starts):
+                stops.append(line_pos - len(linesep) if last_was_empty else line_pos)
+            starts.append(line_pos)
+            last_was_empty = False
+        elif not line:
+            if len(stops) < len(starts):
+                stops.append(line_pos - len(linesep) if last_was_empty else line_pos)
+            break
+        else:
+            last_was_empty = line == linesep
+    return list(zip(starts, stops))
 
 
 def _unreadable(source: str, error: OSError) -> Inbound:
@@ -88,21 +214,18 @@ def _is_mbox(path: str) -> bool:
         return False
 
 
-def _folder(path: str) -> Iterator[tuple[str, bytes]]:
+def _folder(path: str) -> Iterator[tuple[str, str]]:
     for root, dirs, files in os.walk(path):
         if root != path and _is_maildir(root):
             dirs[:] = []
-            yield from _maildir(root)
+            yield "maildir", root
             continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
             full = os.path.join(root, name)
-            if _is_mbox(full):
-                yield from _mbox(full)
-            else:
-                yield full, _read(full)
+            yield ("mbox" if _is_mbox(full) else "file"), full
 
 
 def _mbox(path: str) -> Iterator[tuple[str, bytes]]:
@@ -130,3 +253,13 @@ def _maildir(path: str) -> Iterator[tuple[str, bytes]]:
             except KeyError:  # delivered or moved while we read
                 continue
             yield os.path.join(path, subdir, name), raw
+
+
+def _maildir_files(path: str) -> Iterator[str]:
+    """The message files of a Maildir, in the order _maildir reads them."""
+    for subdir in ("new", "cur"):
+        folder = os.path.join(path, subdir)
+        for name in sorted(os.listdir(folder)):
+            full = os.path.join(folder, name)
+            if not name.startswith(".") and not os.path.isdir(full):
+                yield full

@@ -1,8 +1,8 @@
 """The learned text model: words, word pairs and character n-grams of each word, hashed,
 weighted by tf-idf and scored by logistic regression weights shipped with the package.
 
-Pure Python at run time (no training library); tools/train_text_model.py trains it with the
-same `features` function, so training and use can never read a message differently."""
+No training library at run time (numpy only gathers and sums per message); tools/train_text_model.py
+trains it with the same `features` function, so training and use can never read a message differently."""
 from __future__ import annotations
 
 import gzip
@@ -13,8 +13,10 @@ import re
 import zlib
 from array import array
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("text_model.bin.gz")
@@ -37,8 +39,11 @@ def normalise(text: str) -> str:
     return _DIGITS.sub("0", text.lower())
 
 
+_MASK = DIM - 1
+
+
 def _bucket(feature: str) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & (DIM - 1)
+    return zlib.crc32(feature.encode("utf-8")) & _MASK
 
 
 _FOREIGN = "x:foreign"
@@ -61,18 +66,30 @@ def _word_buckets(word: str) -> tuple[int, ...]:
     return tuple(_bucket(g) for g in _grams(word))
 
 
+@lru_cache(maxsize=50_000)
+def _pair_parts(word: str) -> tuple[int, bytes]:
+    """What a word pair's bucket is made of: the CRC of "p:word" (as the first word), and
+    " word" (as the second). crc32 runs on, so crc32(" b", crc32("p:a")) == crc32("p:a b")."""
+    return zlib.crc32(f"p:{word}".encode("utf-8")), f" {word}".encode("utf-8")
+
+
 def _pair(a: str, b: str) -> str:
     return f"p:{a} {b}"
+
+
+def _buckets(words: list[str]) -> list[int]:
+    """Every feature's bucket in reading order: each word's, then each word pair's."""
+    flat = list(chain.from_iterable(map(_word_buckets, words)))
+    if len(words) > 1:
+        heads, tails = zip(*map(_pair_parts, words))
+        flat.extend(map(_MASK.__and__, map(zlib.crc32, tails[1:], heads)))
+    return flat
 
 
 def features(text: str) -> tuple[Counter, list[str]]:
     """Bucket -> count of a text's features, and its words (to name a bucket afterwards)."""
     words = _WORD.findall(normalise(text))
-    counts: Counter = Counter()
-    for word in words:
-        counts.update(_word_buckets(word))
-    counts.update(_bucket(_pair(a, b)) for a, b in zip(words, words[1:]))
-    return counts, words
+    return Counter(_buckets(words)), words
 
 
 def _names(words: list[str], buckets: set[int]) -> dict[int, str]:
@@ -93,6 +110,12 @@ def _names(words: list[str], buckets: set[int]) -> dict[int, str]:
     return names
 
 
+@lru_cache(maxsize=None)
+def _sublinear(count: int) -> float:
+    """The tf weight of a feature seen `count` times (more than once)."""
+    return 1.0 + math.log(count)
+
+
 @dataclass
 class Score:
     logit: float
@@ -111,13 +134,29 @@ class Vector:
     words: list[str]
 
 
-def named_drivers(words: list[str], parts: list[tuple[float, int]], norm: float, logit: float,
+def named_drivers(words: list[str], parts: Iterable[tuple[float, int]], norm: float, logit: float,
                   drivers: int = 4) -> list[tuple[str, float]]:
     """The features that moved a logit most in its direction, by name, with their share."""
     pick = heapq.nlargest if logit > 0 else heapq.nsmallest
     top = [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
     names = _names(words, {b for b, _ in top}) if top else {}
     return [(readable(names.get(b, "?")), p) for b, p in top]
+
+
+def _candidates(parts, buckets, drivers: int, logit: float) -> list[tuple[float, int]]:
+    """The (part, bucket) pairs that can be among the `drivers` largest (or smallest): all that
+    reach the n-th value, ties included, so that choosing among them picks as among all."""
+    if drivers <= 0 or not len(parts):
+        return []
+    if len(parts) > drivers:
+        import numpy as np
+
+        if logit > 0:
+            keep = parts >= np.partition(parts, len(parts) - drivers)[len(parts) - drivers]
+        else:
+            keep = parts <= np.partition(parts, drivers - 1)[drivers - 1]
+        parts, buckets = parts[keep], buckets[keep]
+    return list(zip(parts.tolist(), buckets.tolist()))
 
 
 class TextModel:
@@ -128,8 +167,11 @@ class TextModel:
             raise ValueError(f"a text model has {DIM} buckets, not {len(idf)}/{len(weights)}")
         self.idf, self.weights, self.bias, self.meta = idf, weights, bias, meta or {}
         # what scoring reads per bucket, multiplied out once: idf * weight and idf squared
-        self._iw = array("d", (i * w for i, w in zip(idf, weights)))
-        self._idf2 = array("d", (i * i for i in idf))
+        import numpy as np  # here, not at the top: an idle daemon need not hold numpy
+
+        idf64 = np.frombuffer(idf, dtype=np.float32).astype(np.float64)
+        self._iw = idf64 * np.frombuffer(weights, dtype=np.float32).astype(np.float64)
+        self._idf2 = idf64 * idf64
 
     def vector(self, text: str) -> Vector:
         """The text as the model reads it: sublinear tf times idf, l2-normed, per bucket."""
@@ -146,19 +188,26 @@ class TextModel:
         return Vector({b: v / norm for b, v in raw.items()}, words)
 
     def score(self, text: str, drivers: int = 4) -> Score:
-        counts, words = features(text)
-        iw, idf2, log = self._iw, self._idf2, math.log
-        parts: list[tuple[float, int]] = []
-        total = square = 0.0
-        for b, c in counts.items():  # sublinear tf (most counts are 1), times idf, l2-normed
-            tf = 1.0 if c == 1 else 1.0 + log(c)
-            part = tf * iw[b]
-            total += part
-            square += tf * tf * idf2[b]
-            parts.append((part, b))
+        import numpy as np
+
+        words = _WORD.findall(normalise(text))
+        found = np.array(_buckets(words), dtype=np.intp)
+        # the buckets in the order first seen, as features() counts them: the sums below run
+        # in that order one by one (cumsum), as a plain loop would, so a score never changes
+        buckets, first, counts = np.unique(found, return_index=True, return_counts=True)
+        order = np.argsort(first)
+        buckets, counts = buckets[order], counts[order]
+        tf = np.ones(len(counts))
+        again = np.flatnonzero(counts != 1)  # sublinear tf: most counts are 1
+        if len(again):
+            tf[again] = list(map(_sublinear, counts[again].tolist()))
+        parts = tf * self._iw[buckets]
+        total = float(np.cumsum(parts)[-1]) if len(parts) else 0.0
+        square = float(np.cumsum(tf * tf * self._idf2[buckets])[-1]) if len(parts) else 0.0
         norm = math.sqrt(square) or 1.0
         logit = total / norm + self.bias
-        return Score(logit, named_drivers(words, parts, norm, logit, drivers), len(words))
+        return Score(logit, named_drivers(words, _candidates(parts, buckets, drivers, logit), norm, logit,
+                                          drivers), len(words))
 
     def save(self, path: Path) -> None:
         meta = json.dumps({**self.meta, "bias": self.bias, "dim": DIM}).encode()

@@ -5,7 +5,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, bindparam, func, literal, null, select, union_all, update
 
 from nejtak.bot.sender_history import SenderHistory
 from nejtak.bot.store.models import (
@@ -28,6 +28,41 @@ from nejtak.bot.store.sender_rows import (
 
 log = logging.getLogger(__name__)
 CHUNK = 500  # ids per IN (...) list
+NO_ID = -1  # no row has it: "exclude no sender" or "no inbound message" in a statement built once
+
+# Statements built once, run with parameters: building and caching a statement anew for every
+# message cost more than SQLite answering it.
+_S, _I, _R = Sender.__table__, InboundRow.__table__, RemovalRequest.__table__
+_SENDER_ROW = select(
+    _S.c.id, _S.c.owner_wrote_to, _S.c.wanted, _S.c.blocked,
+    select(func.count(_I.c.id)).where(_I.c.sender_id == _S.c.id, _I.c.id != bindparam("exclude"))
+    .scalar_subquery().label("earlier"),
+    select(func.count(_R.c.id)).where(_R.c.sender_id == _S.c.id, _R.c.cancelled.is_(False))
+    .scalar_subquery().label("refusals"),
+).where(_S.c.channel == bindparam("channel"), _S.c.address == bindparam("address"))
+_OWN_REFUSALS = select(_R.c.requested_at).where(_R.c.sender_id == bindparam("sender_id"), _R.c.cancelled.is_(False))
+_IN_OWNER_THREAD = select(OwnerMessage.__table__.c.id).where(
+    OwnerMessage.__table__.c.message_id.in_(bindparam("ids", expanding=True))).limit(1)
+# colleagues marked wanted or blocked (kind 1: id, wanted, first_seen), then colleagues'
+# removal requests (kind 0: requested_at), at one organisation, the sender itself left out
+_ORG_FACTS = union_all(
+    select(literal(1).label("kind"), _S.c.first_seen.label("at"), _S.c.id, _S.c.wanted).where(
+        _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"),
+        (_S.c.wanted.is_(True)) | (_S.c.blocked.is_(True))),
+    select(literal(0), _R.c.requested_at, null(), null()).select_from(_R.join(_S, _S.c.id == _R.c.sender_id))
+    .where(_R.c.cancelled.is_(False), _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id")),
+)
+_FIRST_BLOCK = select(func.min(Feedback.__table__.c.created_at)).where(
+    Feedback.__table__.c.sender_id.in_(bindparam("ids", expanding=True)), Feedback.__table__.c.kind == "block")
+
+
+def sender_row(conn: Connection, channel: str, address: str, exclude_inbound_id: int | None = None):
+    """The sender's row (id, owner_wrote_to, wanted, blocked, earlier, refusals) or None: its
+    messages other than exclude_inbound_id and its standing removal requests counted with it."""
+    if not address:
+        return None
+    return conn.execute(_SENDER_ROW, {"channel": channel, "address": address,
+                                      "exclude": NO_ID if exclude_inbound_id is None else exclude_inbound_id}).first()
 
 
 def _chunks(items: list, size: int = CHUNK):
@@ -42,48 +77,43 @@ class HistoryMixin:
                        before_inbound_id: int | None = None) -> SenderHistory:
         """Never raises: when the database cannot be asked, the sender counts as known."""
         try:
-            with self._tx() as s:
-                return self._sender_history(s, channel, sender, org_domain, thread_ids, before_inbound_id)
+            with self._conn() as conn:
+                row = sender_row(conn, channel, normalise_address(sender), before_inbound_id)
+                return self._history_of(conn, row, org_domain, thread_ids)
         except Exception:
             log.exception("sender history lookup failed for %s:%s", channel, sender)
             return SenderHistory(lookup_failed=True)
 
-    def _sender_history(self, s, channel, sender, org_domain, thread_ids, before_inbound_id) -> SenderHistory:
-        row = s.execute(select(Sender.id, Sender.owner_wrote_to, Sender.wanted, Sender.blocked).where(
-            Sender.channel == channel, Sender.address == normalise_address(sender))).first()
-        return self._history_of(s, row, org_domain, thread_ids, before_inbound_id)
-
-    def _history_of(self, s, row, org_domain: str, thread_ids: Sequence[str],
-                    exclude_inbound_id: int | None) -> SenderHistory:
-        """History from a sender row (id, owner_wrote_to, wanted, blocked) or None, in Core
-        statements: this runs for every message, so it stays a handful of indexed lookups."""
+    def _history_of(self, conn: Connection, row, org_domain: str, thread_ids: Sequence[str]) -> SenderHistory:
+        """History from a sender row of sender_row() (or None), in statements built once: this
+        runs for every message, so it stays a handful of indexed lookups on one connection."""
         h = SenderHistory()
-        ids = sorted({strip_message_id(t) for t in thread_ids if strip_message_id(t)})
+        ids = sorted({i for i in (strip_message_id(t) for t in thread_ids) if i})
         for chunk in _chunks(ids):
-            if s.scalar(select(OwnerMessage.id).where(OwnerMessage.message_id.in_(chunk)).limit(1)):
+            if conn.execute(_IN_OWNER_THREAD, {"ids": chunk}).first() is not None:
                 h.in_owner_thread = True
                 break
         own: list[datetime] = []
+        sender_id = NO_ID
         if row is not None:
+            sender_id = row.id
             h.owner_wrote_to, h.wanted, h.blocked = bool(row.owner_wrote_to), bool(row.wanted), bool(row.blocked)
-            q = select(func.count(InboundRow.id)).where(InboundRow.sender_id == row.id)
-            if exclude_inbound_id is not None:
-                q = q.where(InboundRow.id != exclude_inbound_id)
-            h.earlier_contacts = s.scalar(q) or 0
-            own = list(s.scalars(select(RemovalRequest.requested_at).where(
-                RemovalRequest.sender_id == row.id, RemovalRequest.cancelled.is_(False))))
+            h.earlier_contacts = row.earlier or 0
+            if row.refusals:
+                own = list(conn.execute(_OWN_REFUSALS, {"sender_id": sender_id}).scalars())
         colleagues: list[datetime] = []
         blocked_at: datetime | None = None
         org = (org_domain or "").strip().lower()
         if org and org not in self.freemail_domains:
-            q = (select(RemovalRequest.requested_at)
-                 .join(Sender, Sender.id == RemovalRequest.sender_id)
-                 .where(RemovalRequest.cancelled.is_(False), Sender.org_domain == org))
-            if row is not None:
-                q = q.where(Sender.id != row.id)
-            colleagues = list(s.scalars(q))
+            colleagues, marked = [], []
+            # one query for the colleagues' removal requests and the colleagues the owner marked
+            for kind, at, marked_id, wanted in conn.execute(_ORG_FACTS, {"org": org, "sender_id": sender_id}):
+                if kind:
+                    marked.append((marked_id, bool(wanted), at))
+                else:
+                    colleagues.append(at)
             if not (h.wanted or h.blocked):  # the organisation's reputation, from the owner's taps
-                h.wanted, blocked_at = self._org_reputation(s, org, row.id if row is not None else None)
+                h.wanted, blocked_at = self._org_reputation(conn, marked)
                 h.wanted_via = f"domain:{org}" if h.wanted else ""
         h.refusals = sorted(own + colleagues)
         if own:
@@ -95,21 +125,16 @@ class HistoryMixin:
         return h
 
     @staticmethod
-    def _org_reputation(s, org: str, sender_id: int | None) -> tuple[bool, datetime | None]:
+    def _org_reputation(conn: Connection, marked: list[tuple[int, bool, datetime]]) -> tuple[bool, datetime | None]:
         """Whether a colleague at this organisation is wanted, and when one was first blocked
-        (a wanted colleague wins: the owner deals with the company)."""
-        q = select(Sender.id, Sender.wanted, Sender.first_seen).where(
-            Sender.org_domain == org, (Sender.wanted.is_(True)) | (Sender.blocked.is_(True)))
-        if sender_id is not None:
-            q = q.where(Sender.id != sender_id)
-        rows = s.execute(q).all()
-        if any(r.wanted for r in rows):
+        (a wanted colleague wins: the owner deals with the company); marked: (id, wanted,
+        first_seen) of the colleagues marked wanted or blocked."""
+        if any(wanted for _, wanted, _ in marked):
             return True, None
-        if not rows:
+        if not marked:
             return False, None
-        blocked_at = s.scalar(select(func.min(Feedback.created_at)).where(
-            Feedback.sender_id.in_([r.id for r in rows]), Feedback.kind == "block"))
-        return False, as_utc(blocked_at) or min(as_utc(r.first_seen) for r in rows)
+        blocked_at = conn.execute(_FIRST_BLOCK, {"ids": [i for i, _, _ in marked]}).scalar()
+        return False, as_utc(blocked_at) or min(as_utc(first_seen) for _, _, first_seen in marked)
 
     def record_owner_sent(self, channel: str, recipients: Iterable[str], message_id: str | None,
                           at: datetime | None) -> None:

@@ -5,7 +5,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -46,7 +46,11 @@ def insert_returning_id(session: Session, model, row: dict[str, Any]) -> int | N
 
     The statement is built once and run with parameters on the Core connection: building a
     statement from values for every message cost more than the insert itself."""
-    conn = session.connection()
+    return insert_returning_id_on(session.connection(), model, row)
+
+
+def insert_returning_id_on(conn: Connection, model, row: dict[str, Any]) -> int | None:
+    """insert_returning_id on a Core connection."""
     return conn.execute(_insert_returning(conn.dialect.name, model), row).scalar()
 
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from nejtak.bot.inbound import Inbound
@@ -16,7 +17,7 @@ from nejtak.bot.sender_history import SenderHistory
 from nejtak.bot.store.db import is_memory, make_engine, migrate
 from nejtak.bot.store.failures import FAILED, FailuresMixin
 from nejtak.bot.store.feedback import FeedbackMixin
-from nejtak.bot.store.history import HistoryMixin
+from nejtak.bot.store.history import HistoryMixin, sender_row
 from nejtak.bot.store.labels import LabelsMixin
 from nejtak.bot.store.models import (
     as_utc,
@@ -32,7 +33,7 @@ from nejtak.bot.store.models import (
 from nejtak.bot.store.outbox import OutboxMixin
 from nejtak.bot.store.sender_rows import (
     insert_ignoring_conflicts,
-    insert_returning_id,
+    insert_returning_id_on,
     new_sender_row,
     normalise_address,
     strip_message_id,
@@ -49,13 +50,59 @@ DECISION_FIELDS = (
 )
 
 
-# Built once: the decision of every message goes through these two statements.
+BATCH_MESSAGES = 500  # batch(): commit after this many messages ...
+BATCH_SECONDS = 2.0  # ... or this long, whichever comes first
+
+# Built once, run with parameters on a Core connection: every message goes through these, and
+# building a statement (and its cache key) anew for each cost more than the database's work.
 _INBOUND = InboundRow.__table__
+_SENDER = Sender.__table__
+_OUTBOX = OutboxRow.__table__
 _DECIDE = update(_INBOUND).where(_INBOUND.c.id == bindparam("_id")).values({
     name: bindparam(name) for name in (
         "decided_at", "action", "escalate", "score", "required", "unsolicited", "language",
         "signals", "notes", "blocked_by", "blocked_reason")})
 _AUDIT = insert(AuditEntry.__table__)
+_STORED = select(_INBOUND.c.id, _INBOUND.c.decided_at, _INBOUND.c.action).where(
+    _INBOUND.c.channel == bindparam("channel"), _INBOUND.c.message_id == bindparam("message_id"))
+_INSERT_INBOUND = insert(_INBOUND).returning(_INBOUND.c.id)  # a message without a Message-ID
+_SENDER_ID = select(_SENDER.c.id).where(_SENDER.c.channel == bindparam("channel"),
+                                        _SENDER.c.address == bindparam("address"))
+_SEEN = update(_SENDER).where(_SENDER.c.id == bindparam("_id")).values(
+    contacts=_SENDER.c.contacts + 1, last_seen=bindparam("now"))
+_SEEN_NAMED = _SEEN.values(display_name=bindparam("name"))
+_UNSEEN = update(_SENDER).where(_SENDER.c.id == bindparam("_id")).values(contacts=0, last_seen=None)
+_REPLIES_SINCE = select(func.count(_OUTBOX.c.id)).where(
+    or_(*(_OUTBOX.c.state == state for state in COUNTED_STATES)), _OUTBOX.c.created_at >= bindparam("since"))
+_INBOUND_FOR_REPLY = select(_INBOUND.c.id, _INBOUND.c.channel, _INBOUND.c.sender_id, _INBOUND.c.chat_id,
+                            _INBOUND.c.business_connection_id).where(_INBOUND.c.id == bindparam("_id"))
+_REPLY_BY_MESSAGE_ID = select(_OUTBOX.c.id).where(_OUTBOX.c.message_id == bindparam("message_id"))
+_INSERT_REPLY = insert(_OUTBOX).returning(_OUTBOX.c.id)
+_INSERT_REMOVAL = insert(RemovalRequest.__table__)
+_OPEN_SUGGESTION = select(BlockSuggestion.__table__.c.id).where(
+    BlockSuggestion.__table__.c.sender_id == bindparam("sender_id"), BlockSuggestion.__table__.c.state == "suggested")
+_INSERT_SUGGESTION = insert(BlockSuggestion.__table__)
+
+
+class _Batch:
+    """The one connection and open transaction that batch() shares between messages."""
+
+    def __init__(self, conn: Connection, every: int, seconds: float) -> None:
+        self.conn, self.every, self.seconds = conn, every, seconds
+        self.thread = threading.get_ident()
+        self.tx = conn.begin()
+        self.pending, self.since = 0, time.monotonic()
+
+    def message_done(self) -> None:
+        """One more message in the open transaction: commit when enough have gathered."""
+        self.pending += 1
+        if self.pending >= self.every or time.monotonic() - self.since >= self.seconds:
+            self.commit()
+            self.tx = self.conn.begin()
+
+    def commit(self) -> None:
+        self.tx.commit()
+        self.pending, self.since = 0, time.monotonic()
 
 
 @dataclass
@@ -83,8 +130,10 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
         self.url = url
         self.freemail_domains = frozenset(d.strip().lower() for d in freemail_domains)
         self.engine = make_engine(url)
+        self._postgresql = self.engine.dialect.name == "postgresql"
         # a throw-away SQLite store shares one connection: let one thread use it at a time
         self._lock = threading.RLock() if is_memory(url) else nullcontext()
+        self._batch: _Batch | None = None
         with self._lock:
             migrate(self.engine)
 
@@ -92,10 +141,70 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
         self.engine.dispose()
 
     @contextmanager
+    def batch(self, every: int = BATCH_MESSAGES, seconds: float = BATCH_SECONDS) -> Iterator[None]:
+        """Many messages on one connection and transaction, committed every `every` messages
+        (or `seconds`) and when the block ends, also when it raises: triage's way through a
+        mailbox. Each call inside keeps its own all-or-nothing (a savepoint), so a message that
+        fails leaves nothing half-written. A crash loses the messages since the last commit;
+        the daemon therefore stays without a batch, one transaction per message.
+
+        Only the thread that opened it uses the batch; on an in-memory store other threads
+        wait for its end. Nested batches join the outer one."""
+        if self._batch_here() is not None:
+            yield
+            return
+        with self._lock, self.engine.connect() as conn:
+            batch = self._batch = _Batch(conn, max(1, every), seconds)
+            try:
+                yield
+            except BaseException:
+                self._batch = None
+                try:  # keep what was done before the failure: every message in it is whole
+                    batch.commit()
+                except Exception:  # the original error is the one to see
+                    log.exception("could not commit the batch after an error")
+                raise
+            else:
+                self._batch = None
+                batch.commit()
+
+    def _batch_here(self) -> _Batch | None:
+        batch = self._batch
+        return batch if batch is not None and batch.thread == threading.get_ident() else None
+
+    @contextmanager
+    def _conn(self) -> Iterator[Connection]:
+        """One transaction on a Core connection (the hot path): committed when the block ends,
+        rolled back if it raises; inside batch(), a savepoint in the batch's transaction."""
+        batch = self._batch_here()
+        if batch is None:
+            with self._lock, self.engine.begin() as conn:
+                yield conn
+            return
+        conn = batch.conn
+        # A savepoint in plain SQL: Connection.begin_nested() compiles its statement anew each
+        # time, which cost more than the message's own statements.
+        conn.exec_driver_sql("SAVEPOINT nejtak_message")
+        try:
+            yield conn
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK TO SAVEPOINT nejtak_message")
+            conn.exec_driver_sql("RELEASE SAVEPOINT nejtak_message")
+            raise
+        conn.exec_driver_sql("RELEASE SAVEPOINT nejtak_message")
+
+    @contextmanager
     def _tx(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
-        with self._lock, Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        """One transaction: committed when the block ends, rolled back if it raises; inside
+        batch(), a savepoint in the batch's transaction."""
+        batch = self._batch_here()
+        if batch is None:
+            with self._lock, Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        else:
+            with Session(bind=batch.conn, expire_on_commit=False, join_transaction_mode="create_savepoint") \
+                    as session, session.begin():
+                yield session
 
     @staticmethod
     def _audit(session: Session, actor: str, event: str, subject: str, detail: dict | None = None) -> None:
@@ -115,38 +224,56 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
         since `since` (not counted when since is None: only auto mode needs them)."""
         message_id = strip_message_id(msg.message_id)
         channel, address = msg.channel, normalise_address(msg.sender)
-        with self._tx() as s:
+        with self._conn() as conn:
             now = utcnow()
-            sender = s.execute(select(Sender.id, Sender.owner_wrote_to, Sender.wanted, Sender.blocked).where(
-                Sender.channel == channel, Sender.address == address)).first() if address else None
-            sender_id = sender.id if sender else None
+            # The history is read first: storing this message changes none of it (its own row
+            # is not counted, and a new sender is neither marked nor refused yet).
+            sender, history = self._sender_and_history(conn, channel, address, org_domain, thread_ids)
+            sender_id = sender.id if sender is not None else None
+            created = False
             if address and sender_id is None:
-                sender_id = insert_returning_id(s, Sender, new_sender_row(channel, address, now, msg.sender_name))
+                row = new_sender_row(channel, address, now, msg.sender_name)
+                row.update(contacts=1, last_seen=now)  # this message's contact, in the insert
+                sender_id = insert_returning_id_on(conn, Sender, row)
+                created = sender_id is not None
                 if sender_id is None:  # a racing writer created it
-                    sender_id = s.scalar(select(Sender.id).where(Sender.channel == channel, Sender.address == address))
-            new_id = self._insert_inbound(s, msg, message_id, sender_id, keep_body, now)
+                    sender_id = conn.execute(_SENDER_ID, {"channel": channel, "address": address}).scalar()
+            new_id = self._insert_inbound(conn, msg, message_id, sender_id, keep_body, now)
             if new_id is None:  # seen before (or a racing writer stored it first)
-                old = s.execute(select(InboundRow.id, InboundRow.decided_at, InboundRow.action).where(
-                    InboundRow.channel == channel, InboundRow.message_id == message_id)).first()
-                return Receipt.of_stored(old.id, old.decided_at, old.action)
-            # PostgreSQL aborts a transaction on any failed statement: keep a failed lookup apart.
-            guard = s.begin_nested() if s.get_bind().dialect.name == "postgresql" else nullcontext()
-            try:
-                with guard:
-                    history = self._history_of(s, sender, org_domain, thread_ids, new_id)
-            except Exception:
-                log.exception("sender history lookup failed for %s:%s", channel, address)
-                history = SenderHistory(lookup_failed=True)
-            recent = self._replies_since(s, since) if since is not None else 0
-            if sender_id is not None:
-                values = {"contacts": Sender.contacts + 1, "last_seen": now}
-                if msg.sender_name:
-                    values["display_name"] = msg.sender_name
-                s.execute(update(Sender).where(Sender.id == sender_id).values(**values))
-            return Receipt(new_id, True, False, history, recent)
+                if created:  # no new contact after all
+                    conn.execute(_UNSEEN, {"_id": sender_id})
+                old = conn.execute(_STORED, {"channel": channel, "message_id": message_id}).first()
+                result = Receipt.of_stored(old.id, old.decided_at, old.action)
+            else:
+                recent = self._replies_since(conn, since) if since is not None else 0
+                if sender_id is not None and not created:
+                    if msg.sender_name:
+                        conn.execute(_SEEN_NAMED, {"_id": sender_id, "now": now, "name": msg.sender_name})
+                    else:
+                        conn.execute(_SEEN, {"_id": sender_id, "now": now})
+                result = Receipt(new_id, True, False, history, recent)
+        batch = self._batch_here()
+        if batch is not None:
+            batch.message_done()
+        return result
+
+    def _sender_and_history(self, conn: Connection, channel: str, address: str, org_domain: str,
+                            thread_ids: Sequence[str]):
+        """(the sender's row or None, its history); a failed history lookup is reported in the
+        history and the sender looked up alone, so that the message is stored all the same."""
+        # PostgreSQL aborts a transaction on any failed statement: keep a failed lookup apart.
+        guard = conn.begin_nested() if self._postgresql else nullcontext()
+        try:
+            with guard:
+                sender = sender_row(conn, channel, address)
+                return sender, self._history_of(conn, sender, org_domain, thread_ids)
+        except Exception:
+            log.exception("sender history lookup failed for %s:%s", channel, address)
+            sender = conn.execute(_SENDER_ID, {"channel": channel, "address": address}).first() if address else None
+            return sender, SenderHistory(lookup_failed=True)
 
     @staticmethod
-    def _insert_inbound(s: Session, msg: Inbound, message_id: str, sender_id: int | None,
+    def _insert_inbound(conn: Connection, msg: Inbound, message_id: str, sender_id: int | None,
                         keep_body: bool, now: datetime) -> int | None:
         row = {
             "channel": msg.channel, "source": msg.source or "", "message_id": message_id,
@@ -160,8 +287,8 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
             "error": msg.error,
         }
         if message_id:
-            return insert_returning_id(s, InboundRow, row)
-        return s.scalar(insert(InboundRow).values(**row).returning(InboundRow.id))
+            return insert_returning_id_on(conn, InboundRow, row)
+        return conn.execute(_INSERT_INBOUND, row).scalar()
 
     def receipt_for(self, inbound_id: int) -> Receipt:
         """A stored message as the pipeline's receipt (its history is read when deciding)."""
@@ -204,7 +331,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
         if reply_state is not None and reply_state not in REPLY_STATES:
             raise ValueError(f"reply_state must be one of {REPLY_STATES}, not {reply_state!r}")
         v = decision.verdict
-        with self._tx() as s:
+        with self._conn() as conn:
             now = as_utc(at) if at is not None else utcnow()
             values = {
                 "decided_at": now, "action": decision.action, "escalate": bool(decision.escalate),
@@ -214,17 +341,15 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
                 "blocked_by": decision.blocked_by.rule if decision.blocked_by else None,
                 "blocked_reason": decision.blocked_by.reason if decision.blocked_by else None,
             }
-            conn = s.connection()
             if conn.execute(_DECIDE, {"_id": inbound_id, **values}).rowcount != 1:
                 raise KeyError(f"no inbound message {inbound_id}")
             outbox_id = None
             if decision.escalate or (decision.reply is not None and reply_state is not None):
-                row = s.get(InboundRow, inbound_id)
+                row = conn.execute(_INBOUND_FOR_REPLY, {"_id": inbound_id}).one()
                 if decision.reply is not None and reply_state is not None:
-                    outbox_id = self._add_reply(s, row, decision, reply_state, now)
+                    outbox_id = self._add_reply(conn, row, decision, reply_state, now)
                 if decision.escalate and row.sender_id is not None:
-                    self._suggest_block(s, row, decision, now)
-                s.flush()
+                    self._suggest_block(conn, row, decision, now)
             conn.execute(_AUDIT, {"at": utcnow(), "actor": "nejtak", "event": "decided",
                                   "subject": f"inbound:{inbound_id}", "detail": {
                 "action": decision.action, "score": v.score, "required": v.required,
@@ -233,51 +358,49 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
             }})
             return outbox_id
 
-    def _add_reply(self, s: Session, row: InboundRow, decision: Decision, state: str, now: datetime) -> int:
+    @staticmethod
+    def _add_reply(conn: Connection, row, decision: Decision, state: str, now: datetime) -> int:
         reply = decision.reply
         message_id = strip_message_id(reply.message_id) or None
         if message_id:
-            existing = s.scalar(select(OutboxRow.id).where(OutboxRow.message_id == message_id))
+            existing = conn.execute(_REPLY_BY_MESSAGE_ID, {"message_id": message_id}).scalar()
             if existing is not None:
                 return existing
-        out = OutboxRow(
-            inbound_id=row.id, channel=reply.channel or row.channel, kind=reply.kind,
-            to_address=reply.to, from_address=reply.from_address or "", subject=reply.subject,
-            body=reply.body, language=reply.language or "", message_id=message_id,
-            in_reply_to=strip_message_id(reply.in_reply_to), references=list(reply.references),
-            business_connection_id=row.business_connection_id, chat_id=row.chat_id,
-            state=state, attempts=0, created_at=now, updated_at=now,
-            sent_at=now if state == "sent" else None,
-        )
-        s.add(out)
-        s.flush()
+        channel = reply.channel or row.channel
+        outbox_id = conn.execute(_INSERT_REPLY, {
+            "inbound_id": row.id, "channel": channel, "kind": reply.kind,
+            "to_address": reply.to, "from_address": reply.from_address or "", "subject": reply.subject,
+            "body": reply.body, "language": reply.language or "", "message_id": message_id,
+            "in_reply_to": strip_message_id(reply.in_reply_to), "references": list(reply.references),
+            "business_connection_id": row.business_connection_id, "chat_id": row.chat_id,
+            "state": state, "attempts": 0, "created_at": now, "updated_at": now,
+            "sent_at": now if state == "sent" else None,
+        }).scalar()
         if row.sender_id is not None:
-            s.add(RemovalRequest(
-                sender_id=row.sender_id, outbox_id=out.id, requested_at=now,
-                method="telegram" if out.channel == "telegram" else "email",
-                kind=reply.kind, cancelled=False, answered=False,
-            ))
-        return out.id
+            conn.execute(_INSERT_REMOVAL, {
+                "sender_id": row.sender_id, "outbox_id": outbox_id, "requested_at": now,
+                "method": "telegram" if channel == "telegram" else "email",
+                "kind": reply.kind, "cancelled": False, "answered": False,
+            })
+        return outbox_id
 
-    def _suggest_block(self, s: Session, row: InboundRow, decision: Decision, now: datetime) -> None:
-        open_one = s.scalar(select(BlockSuggestion.id).where(
-            BlockSuggestion.sender_id == row.sender_id, BlockSuggestion.state == "suggested"))
-        if open_one is not None:
+    @staticmethod
+    def _suggest_block(conn: Connection, row, decision: Decision, now: datetime) -> None:
+        if conn.execute(_OPEN_SUGGESTION, {"sender_id": row.sender_id}).first() is not None:
             return
         first = decision.first_request_at
         reason = (f"wrote again after a removal request on {first:%Y-%m-%d}" if first
                   else "; ".join(decision.notes) or "wrote again after a removal request")
-        s.add(BlockSuggestion(sender_id=row.sender_id, inbound_id=row.id, created_at=now,
-                              state="suggested", reason=reason))
+        conn.execute(_INSERT_SUGGESTION, {"sender_id": row.sender_id, "inbound_id": row.id, "created_at": now,
+                                          "state": "suggested", "reason": reason})
 
     def replies_since(self, since: datetime) -> int:
-        with self._tx() as s:
-            return self._replies_since(s, since)
+        with self._conn() as conn:
+            return self._replies_since(conn, since)
 
     @staticmethod
-    def _replies_since(s: Session, since: datetime) -> int:
-        return s.scalar(select(func.count(OutboxRow.id)).where(
-            OutboxRow.state.in_(COUNTED_STATES), OutboxRow.created_at >= since)) or 0
+    def _replies_since(conn: Connection, since: datetime) -> int:
+        return conn.execute(_REPLIES_SINCE, {"since": since}).scalar() or 0
 
     # sync state (IMAP)
 
