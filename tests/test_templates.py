@@ -92,3 +92,18 @@ def test_uses_only_the_documented_variables(language, kind):
     for flags in (True, False):
         for names in (True, False):
             _render(language, kind, flags, names, env)
+
+
+def test_a_template_language_without_a_date_format_is_a_problem_before_any_reminder(tmp_path):
+    """A folder of templates named for no language (say "xx") would fail at the first reminder,
+    whose date is written in that language: start, reload and config check name it instead."""
+    import shutil
+
+    from nejtak.responders.templates import TemplateSet
+
+    shutil.copytree(TEMPLATES / "en", tmp_path / "en")
+    shutil.copytree(TEMPLATES / "en", tmp_path / "xx")
+    problems = TemplateSet(tmp_path, "en").check_all()
+    assert len(problems) == 1 and problems[0].startswith("templates xx/: no language 'xx'")
+    shutil.rmtree(tmp_path / "xx")
+    assert TemplateSet(tmp_path, "en").check_all() == []
