@@ -1,6 +1,7 @@
 """`nejtak learn`: label mail files in bulk (pitch or wanted) and take such labels back.
 
-The files are read as `nejtak triage` reads them (iter_sources, read_message) and judged on the
+The files are read as `nejtak triage` reads them (located, sorted by Date, read at their turn)
+and judged on the
 same text the pipeline judges, so what is learned here is what triage and the daemon look at."""
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ from dataclasses import dataclass, field
 
 from nejtak.bot.inbound import Inbound
 from nejtak.bot.learning import OwnerLearning, message_key
-from nejtak.bot.mail.reader import message_date, read_message
-from nejtak.bot.mail.sources import iter_sources
+from nejtak.bot.mail.sources import date_order, locate, read_all_located
 from nejtak.bot.signals.base import judged_text
 
 log = logging.getLogger("nejtak.learn")
@@ -65,25 +65,18 @@ def labelled_messages(batches: Sequence[tuple[str, Sequence[str]]]) -> tuple[int
     """(how many, (label, message) in Date order across every batch), as `in_date_order` does
     for triage: the owner layer learns in the order the owner met the mail. Undated messages
     follow in file order; a file that cannot be read comes as a message with `error`."""
-    items: list[tuple[str, str, bytes | OSError] | None] = [
-        (label, source, raw) for label, paths in batches for source, raw in iter_sources(list(paths))]
-    keys = []
-    for i, (_label, _source, raw) in enumerate(items):
-        date = None if isinstance(raw, OSError) else message_date(raw)
-        keys.append((0, _timestamp(date), i) if date is not None else (1, 0.0, i))
-    order = sorted(range(len(items)), key=keys.__getitem__)
+    labels, found = [], []
+    for label, paths in batches:  # only where each message is: a mailbox is never held in memory
+        here = locate(list(paths))
+        labels += [label] * len(here)
+        found += here
+    order = date_order(found)
 
     def messages() -> Iterator[tuple[str, Inbound]]:
-        for i in order:
-            label, source, raw = items[i]
-            items[i] = None  # let the bytes go once read
-            if isinstance(raw, OSError):
-                yield label, Inbound(channel="email", source=source, message_id="", sender="",
-                                     error=f"cannot read the file: {raw.strerror or raw}")
-            else:
-                yield label, read_message(raw, source)
+        for i, msg in zip(order, read_all_located(found[i] for i in order)):
+            yield labels[i], msg
 
-    return len(items), messages()
+    return len(found), messages()
 
 
 def learn_paths(learning: OwnerLearning, batches: Sequence[tuple[str, Sequence[str]]],
@@ -116,10 +109,3 @@ def forget_paths(learning: OwnerLearning, paths: Sequence[str],
         taken += learning.forget(message_id=message_key(msg.message_id, text),
                                  reason=f"taken back by the owner (nejtak learn --forget {msg.source})")
     return taken, unreadable
-
-
-def _timestamp(date) -> float:
-    try:
-        return date.timestamp()
-    except (OverflowError, ValueError, OSError):
-        return float("inf")

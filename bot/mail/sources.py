@@ -65,13 +65,23 @@ def located_in_date_order(paths: Iterable[str]) -> list[Located]:
     """Every message under the paths, by Date: undated ones follow in file order, ties keep
     file order. Only each header section is read (and let go): memory grows with the number
     of messages, never with their size."""
-    found = list(_located(paths))
+    found = locate(paths)
+    return [found[i] for i in date_order(found)]
+
+
+def locate(paths: Iterable[str]) -> list[Located]:
+    """Where every message under the paths is, in file order (nothing read but mbox boundaries)."""
+    return list(_located(paths))
+
+
+def date_order(found: list[Located]) -> list[int]:
+    """The indexes of `found` by Date (see located_in_date_order)."""
     keys = []
     for i, where in enumerate(found):
         date = None if where.error else message_date(_head(where))
         keys.append((0, _utc_timestamp(date), i) if date is not None else (1, 0.0, i))
     keys.sort()
-    return [found[i] for _, _, i in keys]
+    return [i for _, _, i in keys]
 
 
 def read_located(where: Located, keep_raw: bool = False, *, _files: dict | None = None) -> Inbound:
