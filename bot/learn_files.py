@@ -1,8 +1,8 @@
 """`nejtak learn`: label mail files in bulk (pitch or wanted) and take such labels back.
 
 The files are read as `nejtak triage` reads them (located, sorted by Date, read at their turn)
-and judged on the
-same text the pipeline judges, so what is learned here is what triage and the daemon look at."""
+and judged on the same text the pipeline judges, so what is learned here is what triage and the
+daemon look at."""
 from __future__ import annotations
 
 import logging
