@@ -83,6 +83,8 @@ class SendProcess:
         self._busy = asyncio.Lock()
 
     def _start(self) -> None:
+        if self._conn is not None:  # a child that died between sends: its pipe goes with it
+            self._conn.close()
         parent, child = _CONTEXT.Pipe()
         proc = _CONTEXT.Process(target=_serve, args=(child, str(self.journal_path)),
                                 name="nejtak-send", daemon=False)

@@ -217,3 +217,55 @@ def smtp_config_for_port(port: int, **overrides):
     values = {"host": "127.0.0.1", "port": port, "security": "none", "timeout_seconds": 2}
     values.update(overrides)
     return Smtp(**values)
+
+
+# -- the sending process (bot/connectors/send_process.py) -----------------------------------------
+
+async def test_the_sending_process_journals_the_servers_250_and_reports_it(smtp_capture, tmp_path):
+    from nejtak.bot.acceptance import AcceptanceJournal
+    from nejtak.bot.connectors.send_process import SendProcess
+
+    journal = AcceptanceJournal(tmp_path / "n.db.accepted")
+    process = SendProcess(journal.path)
+    told = []
+    try:
+        await SmtpSender(smtp_config(smtp_capture), process, journal).send(
+            refusal(), "ole@owner.test", "pitch@vendor.test", on_accepted=told.append, outbox_id=7)
+    finally:
+        await asyncio.to_thread(process.close)
+    [got] = await smtp_capture.wait_for(1)
+    assert got.rcpt_tos == ["pitch@vendor.test"]
+    assert told and told[0].startswith("250") and journal.read() == {7: told[0]}
+
+
+async def test_a_sending_process_that_dies_mid_send_is_a_retry_and_the_next_send_works(smtp_capture, tmp_path):
+    """Killed before the server answered: nothing in the journal, so the refusal is retried
+    (UnreachableError, as for a server away); a new sending process takes the next one."""
+    import os
+    import signal
+
+    from nejtak.bot.acceptance import AcceptanceJournal
+    from nejtak.bot.connectors.send_process import SendProcess
+    from nejtak.bot.errors import UnreachableError
+
+    original = smtp_capture.handle_DATA
+    process = SendProcess(tmp_path / "n.db.accepted")
+    journal = AcceptanceJournal(process.journal_path)
+    sender = SmtpSender(smtp_config(smtp_capture), process, journal)
+
+    async def kill_the_child_first(server, session, envelope):
+        os.kill(process._proc.pid, signal.SIGKILL)
+        await asyncio.sleep(0.5)
+        return "451 4.3.0 too late, the client is gone"
+
+    smtp_capture.handle_DATA = kill_the_child_first
+    try:
+        with pytest.raises(UnreachableError, match="sending process died"):
+            await sender.send(refusal(), "ole@owner.test", "pitch@vendor.test", outbox_id=8)
+        assert journal.read() == {}
+        smtp_capture.handle_DATA = original
+        told = []
+        await sender.send(refusal(), "ole@owner.test", "pitch@vendor.test", on_accepted=told.append, outbox_id=9)
+        assert told and journal.read() == {9: told[0]}
+    finally:
+        await asyncio.to_thread(process.close)
