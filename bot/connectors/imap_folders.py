@@ -127,7 +127,8 @@ def listed(client: IMAPClient) -> tuple[Listing, str]:
             return _list_return_special_use(client), "SPECIAL-USE"
         except IMAPClientAbortError:
             raise
-        except (IMAPClientError, ValueError) as e:  # a server that claims more than it does
+        except (IMAPClientError, ValueError, AttributeError) as e:
+            # a server that claims more than it does, or an IMAPClient whose internals moved on
             log.debug("LIST RETURN (SPECIAL-USE) refused (%s); a plain LIST instead", e)
     return _flags_as_bytes(client.list_folders()), "SPECIAL-USE"
 
