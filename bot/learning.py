@@ -23,8 +23,7 @@ REFRESH_SECONDS = 5.0  # how often a daemon looks for labels another process add
 @dataclass
 class Judgement:
     """What the owner layer says about one text, beside the shipped model."""
-    shipped: float  # the shipped model's log-odds
-    owner: float  # what the owner layer adds to them
+    owner: float  # what the owner layer adds to the shipped model's log-odds
     words: int
     similar: list[Taught] = field(default_factory=list)  # labels that speak for the owner's side
     drivers: list[str] = field(default_factory=list)  # the words behind it
@@ -98,7 +97,7 @@ class OwnerLearning:
             similar, buckets = self.layer.speaking(vector, "pitch" if extra > 0 else "wanted")
         names = text_model._names(vector.words, set(buckets))
         drivers = [text_model.readable(names[b]) for b in buckets if b in names][:4]
-        return Judgement(model.score(text, drivers=0).logit, extra, len(vector.words), similar, drivers)
+        return Judgement(extra, len(vector.words), similar, drivers)
 
     # -- teaching ----------------------------------------------------------------------------
 

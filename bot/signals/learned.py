@@ -20,19 +20,22 @@ class LearnedText(Signal):
         if model is None:
             return None
         score = model.score(ctx.judged_text(msg))
-        say = min(1.0, score.words / FULL_SAY_WORDS)  # for the evidence
         factor = text_factor(score.logit, score.words)
         if abs(factor) < QUIET:
             return None
         drivers = ", ".join(f'"{name}"' for name, _ in score.drivers)
-        short = f", {score.words} words only" if say < 1.0 else ""
+        short = f", {score.words} words only" if say(score.words) < 1.0 else ""
         return Scaled(f"p(pitch)={score.probability:.2f}{short}; most: {drivers}", factor)
+
+
+def say(words: int) -> float:
+    """How much a text of this many words can say (0 to 1)."""
+    return min(1.0, words / FULL_SAY_WORDS)
 
 
 def text_factor(logit: float, words: int) -> float:
     """The share of LEARNED_TEXT's weight that text log-odds carry (-1 to 1)."""
-    say = min(1.0, words / FULL_SAY_WORDS)
-    return max(-1.0, min(1.0, logit * say / LOGIT_FOR_FULL_WEIGHT))
+    return max(-1.0, min(1.0, logit * say(words) / LOGIT_FOR_FULL_WEIGHT))
 
 
 @SIGNALS.register
@@ -54,8 +57,7 @@ class OwnerFeedback(Signal):
         # The owner's say is evidence of its own: in LEARNED_TEXT's scale (its weight per log-odds),
         # not clipped where the shipped model is already sure, so that a correction toward wanted
         # counts even against a confident shipped model; capped by its own weight.
-        say = min(1.0, said.words / FULL_SAY_WORDS)
-        moved = weights.get(LearnedText.name, 0.0) * said.owner * say / LOGIT_FOR_FULL_WEIGHT
+        moved = weights.get(LearnedText.name, 0.0) * said.owner * say(said.words) / LOGIT_FOR_FULL_WEIGHT
         factor = max(-1.0, min(1.0, moved / cap))
         if abs(factor) < QUIET:
             return None
