@@ -118,16 +118,15 @@ class LabelsMixin:
 
     def message_to_label(self, inbound_id: int) -> dict | None:
         """What a label on a stored message needs: who sent it, its ids, and its text if kept."""
-
         with self._tx() as s:
             row = s.execute(select(InboundRow.channel, InboundRow.message_id, InboundRow.subject,
-                                   InboundRow.body, InboundRow.raw, Sender.address, Sender.org_domain)
+                                   InboundRow.body, InboundRow.raw, Sender.address)
                             .outerjoin(Sender, Sender.id == InboundRow.sender_id)
                             .where(InboundRow.id == inbound_id)).first()
             if row is None:
                 return None
             return {"channel": row.channel, "message_id": row.message_id or "", "subject": row.subject or "",
-                    "body": row.body, "raw": row.raw, "sender": row.address or "", "org": row.org_domain or ""}
+                    "body": row.body, "raw": row.raw, "sender": row.address or ""}
 
     def answered_inbound(self, channel: str, message_ids: Sequence[str]) -> tuple[int, str] | None:
         """The stored message the owner answered: (id, sender) of the first of these Message-IDs
