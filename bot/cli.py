@@ -756,5 +756,13 @@ def evaluate(paths, config_file, me, authserv_ids, as_json) -> None:
     click.echo(json.dumps(report, indent=2) if as_json else format_report(report))
 
 
+from nejtak.bot.forget_cli import forget_command  # its own module; it opens the store lazily
+
+main.add_command(forget_command)
+
+from nejtak.bot.dossier.cli import dossier  # noqa: E402  (its own module: cli.py is long enough)
+
+main.add_command(dossier)
+
 if __name__ == "__main__":
     main()

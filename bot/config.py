@@ -247,6 +247,18 @@ class Reply(_Section):
     templates_dir: str = ""  # empty: config/templates of this checkout
     phrases_dir: str = ""  # empty: config/phrases of this checkout
     languages: list[str] = Field(default_factory=lambda: ["en", "da", "sv", "nb", "de", "pl"])
+    country: str = ""  # ISO code: refusals cite its e-mail marketing law (bot/law.py); "" cites none
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, v: str) -> str:
+        from nejtak.bot.law import COUNTRIES
+
+        v = v.strip().upper()
+        if v and v not in COUNTRIES:
+            raise ValueError(f"no e-mail marketing law known for {v!r}; supported: {', '.join(COUNTRIES)} "
+                             '(or "" for none)')
+        return v
 
 
 class Unsubscribe(_Section):

@@ -268,7 +268,8 @@ class Daemon:
             try:
                 n = await asyncio.to_thread(self.store.purge_bodies, cutoff)
                 if n:
-                    log.info("retention: dropped the bodies of %d messages older than %s", n, cutoff.date())
+                    log.info("retention: dropped the bodies of %d messages older than %s (senders asked "
+                             "to stop keep theirs until `nejtak forget`)", n, cutoff.date())
             except SQLAlchemyError as e:
                 log.warning("retention purge failed: %s", e)
             if await self._sleep(6 * 3600):

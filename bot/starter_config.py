@@ -141,6 +141,9 @@ language = {_s(languages[0])}
 # The languages replies are written in; a sender writing in another gets `language` above. nejtak
 # has templates for: {' '.join(shipped_languages())}.
 languages = {_list(languages)}
+# Your country (ISO code, e.g. "DK"): replies then cite its law that e-mail marketing needs your
+# prior consent. Known: DE DK ES FI FR IT NL NO PL SE.
+# country = "DK"
 
 [store]
 # Where nejtak keeps what it saw and decided. Empty: SQLite in your data folder

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from nejtak.bot.config import Config
 from nejtak.bot.inbound import Inbound
+from nejtak.bot.law import sentence
 from nejtak.bot.verdict import ReplyDraft
 from nejtak.responders.email_reply import one_line, reply_message_id, reply_subject
 from nejtak.responders.templates import TemplateSet
@@ -23,6 +24,8 @@ def compose(msg: Inbound, kind: str, language: str, first_request_at: datetime |
             config: Config, templates: TemplateSet) -> ReplyDraft:
     """kind is 'refusal' or 'reminder'; chat channels get the short chat variant."""
     template_kind = f"chat_{kind}" if msg.channel != "email" else kind
+    # the law is cited in the language the reply is written in, not the owner's
+    reply_language = templates.language_for(language)
     rendered = templates.render(
         template_kind,
         language,
@@ -32,6 +35,7 @@ def compose(msg: Inbound, kind: str, language: str, first_request_at: datetime |
         gdpr_source=config.reply.gdpr_source,
         gdpr_erasure=config.reply.gdpr_erasure,
         gdpr_objection=config.reply.gdpr_objection,
+        law_sentence=sentence(config.reply.country, reply_language),
     )
     if msg.channel != "email":
         return ReplyDraft(to=msg.sender, subject="", body=rendered.body, language=rendered.language,

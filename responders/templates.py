@@ -15,10 +15,13 @@ from nejtak.bot.config import ConfigError
 KINDS = ("refusal", "reminder", "chat_refusal", "chat_reminder")
 # What responders.compose passes to every template.
 VARIABLES = ("owner_name", "sender_name", "first_request_date", "gdpr_source", "gdpr_erasure",
-             "gdpr_objection")
+             "gdpr_objection", "law_sentence")
 _SAMPLES = [
     dict(owner_name="Owner", sender_name=name, first_request_date=first, gdpr_source=flag,
-         gdpr_erasure=flag, gdpr_objection=flag)
+         gdpr_erasure=flag, gdpr_objection=flag,
+         # [reply] country's sentence (bot/law.py), or "" when no country is set
+         law_sentence="By law, e-mail marketing requires my prior consent (Denmark, markedsføringsloven § 10)."
+         if flag else "")
     # the date as a reminder gets it, already formatted: the check loads no locale's date data
     # (13 MB for eleven languages), it asks babel whether the language has any (check_all)
     for name in ("", "Sam Seller") for first in (None, "2 November 2026") for flag in (True, False)
@@ -70,6 +73,7 @@ class TemplateSet:
             values["first_request_date"] = format_date(first, format="long",
                                                        locale=_BABEL_LOCALE.get(lang, lang))
         values.setdefault("first_request_date", "")
+        values.setdefault("law_sentence", "")
         try:
             text = self.env.get_template(f"{lang}/{kind}.txt").render(**values)
         except TemplateError as e:

@@ -28,7 +28,8 @@ def _env(**options) -> SandboxedEnvironment:
 
 
 def _render(
-    language: str, kind: str, flags: bool, names: bool, env: SandboxedEnvironment | None = None
+    language: str, kind: str, flags: bool, names: bool, env: SandboxedEnvironment | None = None,
+    law_sentence: str = "",
 ) -> str:
     source = (TEMPLATES / language / f"{kind}.txt").read_text(encoding="utf-8")
     return (env or _env()).from_string(source).render(
@@ -38,6 +39,7 @@ def _render(
         gdpr_source=flags,
         gdpr_erasure=flags,
         gdpr_objection=flags,
+        law_sentence=law_sentence,
     )
 
 
@@ -92,6 +94,19 @@ def test_uses_only_the_documented_variables(language, kind):
     for flags in (True, False):
         for names in (True, False):
             _render(language, kind, flags, names, env)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", MAIL_KINDS)
+def test_the_country_law_sentence_fits_under_the_limit(language, kind):
+    """[reply] country adds one sentence (bot/law.py); the longest citation still fits
+    (every country and language: tests/responders/test_country_law.py)."""
+    from nejtak.bot.law import COUNTRIES, sentence
+
+    for country in COUNTRIES:
+        text = _render(language, kind, True, True, law_sentence=sentence(country, language))
+        assert sentence(country, language) in text
+        assert len(text.split()) < LIMIT[kind], f"{country}: {len(text.split())} words:\n{text}"
 
 
 def test_a_template_language_without_a_date_format_is_a_problem_before_any_reminder(tmp_path):

@@ -1,5 +1,6 @@
 """The digest's buttons: Send, Skip, Wanted, Block, Dismiss, Unsubscribe and Undo, each recorded as
-feedback; Send and Block also label the message a pitch, Wanted labels it wanted (bot/learning.py)."""
+feedback; Send and Block also label the message a pitch, Wanted labels it wanted (bot/learning.py).
+Dossier sends the suggested sender's dossier as a PDF and changes nothing."""
 from __future__ import annotations
 
 import asyncio
@@ -92,9 +93,10 @@ class DigestButtons:
         verb, _, arg = (query.data or "").partition(":")
         act = {"send": self.send, "skip": self.skip, "want": self.want, "block": self.block,
                "dismiss": self.dismiss, "undo": self.undo, "more": self.more,
-               "unsub": self.unsubscribe, "unsubskip": self.skip_unsubscribe}.get(verb)
-        if verb == "more":  # sending pages takes a while: answer the tap first
-            await self.connector.quietly("answerCallbackQuery", query.answer)
+               "unsub": self.unsubscribe, "unsubskip": self.skip_unsubscribe, "dossier": self.dossier}.get(verb)
+        if verb in ("more", "dossier"):  # these take a while: answer the tap first
+            await self.connector.quietly("answerCallbackQuery", query.answer,
+                                         text="Making the dossier…" if verb == "dossier" else None)
         if act is None or not arg.isdigit():
             toast, row = "This button is not known (any more).", KEEP
         else:
@@ -102,7 +104,9 @@ class DigestButtons:
                 toast, row = await act(int(arg))
             except (KeyError, ValueError) as e:
                 toast, row = f"Nothing done: {str(e).strip(chr(39))}", None
-        if verb != "more":
+        if verb == "dossier" and toast:  # the tap was answered already: say why there is no document
+            await self.connector.commands.say(toast)
+        elif verb not in ("more", "dossier"):
             await self.connector.quietly("answerCallbackQuery", query.answer, text=toast[:200])
         message = query.message
         if row is not KEEP and isinstance(message, MaybeInaccessibleMessage) and message.is_accessible:
@@ -192,6 +196,15 @@ class DigestButtons:
                                 {"skipped": True})
         await asyncio.to_thread(self.store.add_feedback, "unsubscribe_skip", inbound_id)
         return f"#{inbound_id} skipped: no unsubscribe.", None
+
+    async def dossier(self, suggestion_id: int):
+        """The suggested sender's dossier, as a document in the owner's chat; the row stays."""
+        for state in ("suggested", "accepted", "dismissed"):
+            for sug in await asyncio.to_thread(self.store.block_suggestions, state):
+                if sug["id"] == suggestion_id:
+                    sent, words = await self.connector.commands.send_dossier(sug["sender"])
+                    return ("" if sent else words), KEEP
+        raise KeyError(f"no block suggestion #{suggestion_id}")
 
     async def more(self, start: int):
         await self.connector.send_digest(start=start, with_header=False)

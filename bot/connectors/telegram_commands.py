@@ -1,8 +1,10 @@
-"""The owner's commands in the bot's chat: digest, status, pause, mode, allow, block, history, preview.
-/allow and /block also label the sender's latest stored message wanted or a pitch (bot/learning.py)."""
+"""The owner's commands in the bot's chat: digest, status, pause, mode, allow, block, history,
+dossier, preview. /allow and /block also label the sender's latest stored message wanted or a
+pitch (bot/learning.py); /dossier sends a sender's dossier as a PDF (bot/dossier)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections import Counter
 from datetime import timezone
@@ -13,6 +15,9 @@ from telegram.ext import CommandHandler, ContextTypes, filters
 
 from nejtak.bot.connectors.telegram_buttons import learn, learned, teach_latest
 from nejtak.bot.connectors.telegram_digest import cut
+from nejtak.bot.errors import PermanentError, TransientError
+
+log = logging.getLogger("nejtak.telegram")
 
 MODES = ("observe", "approve", "auto")
 COMMANDS = [
@@ -24,6 +29,7 @@ COMMANDS = [
     ("allow", "ADDRESS: never refuse this sender"),
     ("block", "ADDRESS: never answer this sender again"),
     ("history", "ADDRESS: everything about one sender"),
+    ("dossier", "ADDRESS or DOMAIN: the proof about a sender, as a PDF"),
     ("preview", "LANG: show the refusal in that language"),
     ("undo", "Take back the last digest action"),
     ("help", "The commands"),
@@ -143,6 +149,44 @@ class OwnerCommands:
                                if v not in (None, "", [], False) and k != "signals")
             lines.append(f"{e['at']:%Y-%m-%d %H:%M} {escape(e['event'])} {escape(detail)}")
         await self.say("\n".join(lines))
+
+    async def dossier(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        text = " ".join(context.args or []).strip()
+        found = parse_address(text)
+        target = found[1] if found else text.lower()
+        if found is None and not re.fullmatch(r"[a-z0-9.-]+\.[a-z]{2,}", target):
+            await self.say("Usage: /dossier ADDRESS (an e-mail address, tg:USER_ID or a domain)")
+            return
+        sent, words = await self.send_dossier(target)
+        if not sent:  # the document speaks for itself
+            await self.say(words)
+
+    async def send_dossier(self, target: str) -> tuple[bool, str]:
+        """Send the dossier of `target` to the owner as a PDF document: (sent, a few words on
+        how it went), also for a tap on a Dossier button. Made in a worker thread: it reads
+        the store and renders."""
+        from nejtak.bot.dossier import NothingRecorded, dossier_languages, make_dossier
+
+        cfg = self.daemon.config
+        lang = next(iter(cfg.reply.languages), "en")
+        if lang not in dossier_languages():
+            lang = "en"
+        try:
+            made = await asyncio.to_thread(make_dossier, self.daemon.store, target, fmt="pdf", lang=lang,
+                                           country=getattr(cfg.reply, "country", "") or "",
+                                           trusted_authserv_ids=cfg.owner.trusted_authserv_ids)
+        except NothingRecorded:
+            return False, f"Nothing recorded for {escape(target)}."
+        except Exception as e:  # the owner gets one line; the log has the rest
+            log.exception("dossier for %s could not be made", target)
+            return False, f"The dossier for {escape(target)} could not be made: {escape(cut(str(e), 200))}"
+        try:
+            await self.connector.call("sendDocument", self.connector.bot.send_document, self.connector.cfg.owner_id,
+                                      made.content, filename=made.filename,
+                                      caption=f"Dossier: {cut(target, 200)}")
+        except (TransientError, PermanentError) as e:
+            return False, f"The dossier for {escape(target)} could not be sent: {escape(cut(str(e), 200))}"
+        return True, f"Dossier for {target} sent."
 
     async def preview(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         templates = self.daemon.pipeline.templates

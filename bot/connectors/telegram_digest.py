@@ -99,7 +99,8 @@ def item_buttons(kind: str, item_id: int) -> list[InlineKeyboardButton]:
     """The row of buttons for one item; callback data is short: '<verb>:<id>'."""
     if kind == "block":
         return [InlineKeyboardButton(f"Block #{item_id}", callback_data=f"block:{item_id}"),
-                InlineKeyboardButton(f"Dismiss #{item_id}", callback_data=f"dismiss:{item_id}")]
+                InlineKeyboardButton(f"Dismiss #{item_id}", callback_data=f"dismiss:{item_id}"),
+                InlineKeyboardButton(f"Dossier #{item_id}", callback_data=f"dossier:{item_id}")]
     if kind == "unhandled":
         return []  # nothing to do from here: the message is kept for the owner to look at
     if kind == "unsubscribe":

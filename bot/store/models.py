@@ -245,6 +245,15 @@ class AuditEntry(Base):
     detail: Mapped[dict | None] = mapped_column(JSON)
 
 
+class AuditErasure(Base):
+    """An audit entry the current transaction may delete (`nejtak forget`); empty between
+    transactions. See migration 0004."""
+
+    __tablename__ = "audit_log_erasures"
+
+    audit_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
 class Label(Base):
     """One thing the owner taught: this message is a pitch, or wanted mail. The owner layer of
     the text model is the sum of the active labels' deltas, so taking a label back (revoked_at)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from nejtak.bot.inbound import Inbound
@@ -492,16 +492,24 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
             return row.as_dict() if row is not None else None
 
     def purge_bodies(self, older_than: datetime) -> int:
-        """Forget bodies and raw messages stored before then; decisions and evidence stay."""
+        """Forget bodies and raw messages stored before then; decisions and evidence stay.
+
+        A sender asked to stop (a removal request not cancelled) keeps its messages whole:
+        they are the proof a dossier hands to an authority, kept until the owner deletes them
+        with `nejtak forget`."""
+        asked = exists().where(RemovalRequest.sender_id == InboundRow.sender_id,
+                               RemovalRequest.cancelled.is_(False))
+        old = (InboundRow.stored_at < older_than) & (InboundRow.body.is_not(None) | InboundRow.raw.is_not(None))
         with self._tx() as s:
             result = s.execute(
                 update(InboundRow)
-                .where(InboundRow.stored_at < older_than,
-                       (InboundRow.body.is_not(None)) | (InboundRow.raw.is_not(None)))
+                .where(old, ~asked)
                 .values(body=None, raw=None)
                 .execution_options(synchronize_session=False)
             )
             count = result.rowcount or 0
             if count:
-                self._audit(s, "nejtak", "bodies_purged", "inbound", {"count": count, "before": older_than.isoformat()})
+                kept = s.scalar(select(func.count(InboundRow.id)).where(old)) or 0
+                self._audit(s, "nejtak", "bodies_purged", "inbound",
+                            {"count": count, "before": older_than.isoformat(), "kept_as_proof": kept})
             return count

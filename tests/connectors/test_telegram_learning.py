@@ -4,7 +4,6 @@ was taught changes how the next similar message is judged."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta, timezone
 
 from tests.connectors.test_telegram import owner_says
 from tests.connectors.test_telegram_business import (
@@ -136,12 +135,13 @@ async def test_block_labels_the_suggested_message_a_pitch(botapi, telegram_daemo
 
 
 async def test_a_message_whose_text_is_no_longer_kept_is_still_labelled(botapi, telegram_daemon):
-    daemon = await telegram_daemon(mode="approve")
+    # retention_days = 0 keeps no text (a sender asked to stop keeps it past retention_days)
+    daemon = await telegram_daemon(mode="approve", extra="[store]\nretention_days = 0\n")
     await botapi.push_business_connection(CONN, OWNER_ID)
     await botapi.push_business_message(CONN, ANN, ANN, PITCH, name="Ann")
     await settle(daemon, botapi)
     ann = await draft_for(daemon, ANN)
-    assert await asyncio.to_thread(daemon.store.purge_bodies, datetime.now(timezone.utc) + timedelta(days=1)) == 1
+    assert (await asyncio.to_thread(daemon.store.message_to_label, ann["inbound_id"]))["body"] is None
     await owner_says(botapi, "/digest")
     assert "Learned: pitch" in await tap(botapi, f"send:{ann['id']}")
     [label] = await labels(daemon, inbound_id=ann["inbound_id"])

@@ -68,7 +68,7 @@ def test_decision_of_is_none_until_decided(store, make_inbound, make_decision):
 
 def test_purge_bodies_keeps_decisions(store, make_inbound, make_decision):
     old, _ = store.save_inbound(make_inbound())
-    store.record_decision(old, make_decision(), "drafted")
+    store.record_decision(old, make_decision(), None)  # no reply: a sender asked to stop keeps its texts
     cutoff = datetime.now(timezone.utc) + timedelta(seconds=1)
     assert store.purge_bodies(cutoff) == 1
     assert store.purge_bodies(cutoff) == 0
