@@ -27,6 +27,13 @@ that language (the dev sets and SpamAssassin ham stay in): a second, harder-for-
 stream, where one writer's stream is not enough (each writer writes every kind of message in
 turn in eleven languages, so a kind and language seldom come twice in one writer's 250).
 
+With `--history` the stream instead goes through a real store with sender history, as the
+daemon and `nejtak triage --db` run it (Pipeline.process): a correction then teaches what the
+owner's taps teach in the daemon. A wanted message marked is the digest's Wanted tap (the
+sender allowed, so a colleague at the same organisation is known from then on, and a wanted
+label); a missed pitch is a pitch label (a move into the training folder). The control runs the
+same stream through a store of its own with no corrections: what sender history alone does.
+
 Prints, per writer (or language) and over all of them: errors per 50 messages, the error rates of the first
 and second half, their ratio, replies to wanted mail (action "reply" on a wanted message) and,
 as a control, the same stream's errors without learning (the same model, no owner layer).
@@ -109,6 +116,42 @@ def replay(rows: list[corpus.Row], folder: Path, confirm: bool) -> list[dict]:
         store.close()
 
 
+def replay_with_history(rows: list[corpus.Row], folder: Path, confirm: bool) -> list[dict]:
+    """One owner's stream through real stores: the taught one, and a control nobody corrects."""
+    cfg = config()
+    taught_store = Store(f"sqlite:///{folder / 'taught.db'}")
+    control_store = Store(f"sqlite:///{folder / 'control.db'}")
+    try:
+        learning = OwnerLearning(taught_store, cfg.owner.addresses)
+        taught = Pipeline(cfg, taught_store, simulate=True, learning=learning)
+        control = Pipeline(cfg, control_store, simulate=True)
+        out = []
+        for row in rows:
+            msg = corpus.inbound(row)
+            got, before = taught.process(msg), control.process(corpus.inbound(row))
+            marked = bool(got.decision and got.decision.verdict.unsolicited)
+            mistake = marked != row.pitch
+            teach = ("pitch" if row.pitch else "wanted") if mistake else None
+            if confirm and row.pitch and marked and got.action == "draft":
+                teach = "pitch"
+            if teach == "wanted":  # the Wanted tap: the sender allowed, and the message labelled
+                taught_store.set_wanted(msg.channel, msg.sender, True, "owner", got.inbound_id)
+            if teach:
+                learning.teach_stored(got.inbound_id, teach, "digest")
+            owner = next((h for h in got.decision.verdict.hits if h.name == "OWNER_FEEDBACK"), None) \
+                if got.decision else None
+            out.append({"id": row.id, "writer": row.writer, "pitch": row.pitch, "kind": row.kind,
+                        "marked": marked, "mistake": mistake, "action": got.action,
+                        "score": got.decision.verdict.score if got.decision else None,
+                        "owner_feedback": owner.weight if owner else 0.0, "taught": teach,
+                        "control_mistake": bool(before.decision and before.decision.verdict.unsolicited) != row.pitch,
+                        "control_action": before.action})
+        return out
+    finally:
+        taught_store.close()
+        control_store.close()
+
+
 def blocks(results: list[dict], key: str = "mistake") -> list[int]:
     return [sum(r[key] for r in results[i:i + BLOCK]) for i in range(0, len(results), BLOCK)]
 
@@ -155,6 +198,8 @@ def main() -> int:
     ap.add_argument("--writers", help="comma-separated writers (or languages) to replay (default: all)")
     ap.add_argument("--by", choices=("writer", "language"), default="writer",
                     help="one stream per writer (default), or per language")
+    ap.add_argument("--history", action="store_true",
+                    help="run the stream through a real store with sender history (corrections as the daemon's taps)")
     ap.add_argument("--confirm", action="store_true", help="the owner also taps Send on drafted pitches")
     ap.add_argument("--order", choices=("date", "id", "shuffle"), default="date")
     ap.add_argument("--seed", type=int, default=1)
@@ -163,7 +208,8 @@ def main() -> int:
     args = ap.parse_args()
     attr = "writer" if args.by == "writer" else "lang"
     examples, vectors, rows, writers = folds(args.writers, attr)
-    print(f"order: {args.order}{f' (seed {args.seed})' if args.order == 'shuffle' else ''}; "
+    print(f"{'through a store with sender history; ' if args.history else ''}"
+          f"order: {args.order}{f' (seed {args.seed})' if args.order == 'shuffle' else ''}; "
           f"owner {'corrects mistakes and taps Send on drafts' if args.confirm else 'corrects mistakes'}")
     print(f"{'':<6} {'errors per ' + str(BLOCK):<24} {'1st half':>7} {'2nd half':>7} {'ratio':>6} "
           f"{'wanted':>7} {'labels':>6}   {'without learning':>20}")
@@ -176,7 +222,8 @@ def main() -> int:
                       if (e.group != w if args.by == "writer" else not (e.group in corpus_writers and e.lang == w))]
             text_model.use(train(vectors, unseen, args.C))
             with tempfile.TemporaryDirectory(prefix="nejtak-replay-") as folder:
-                every[w] = replay(ordered([r for r in rows if getattr(r, attr) == w], args.order, args.seed),
+                run = replay_with_history if args.history else replay
+                every[w] = run(ordered([r for r in rows if getattr(r, attr) == w], args.order, args.seed),
                                   Path(folder), args.confirm)
             print(report(w, [every[w]]), flush=True)
     finally:

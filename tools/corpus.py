@@ -79,7 +79,8 @@ def eml(row: Row, when: datetime | None = None) -> bytes:
 def inbound(row: Row) -> Inbound:
     """The row as the pipeline gets it from its connector."""
     if row.channel == "chat":
-        user = zlib.crc32(row.from_email.encode()) % 10**9
+        # one Telegram user per person: chat rows have no address, so the writer's name for them
+        user = zlib.crc32((row.from_email or f"{row.writer}:{row.from_name}" or row.id).encode()) % 10**9 + 1
         return Inbound(channel="telegram", source=f"corpus:{row.id}", message_id=f"tg-{row.id}",
                        sender=f"tg:{user}", sender_name=row.from_name, text=row.body.strip(), chat_id=user)
     return read_message(eml(row), f"corpus:{row.id}")
