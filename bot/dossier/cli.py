@@ -29,12 +29,13 @@ def dossier(target, fmt, out_path, lang, config_file, db_url) -> None:
     """Write a dossier on one sender (an address or tg:<id>) or a whole organisation (a domain):
     every message, every request to stop with the mail server's acceptance, block suggestions,
     SHA-256 hashes, and what the law lets you do next."""
-    from nejtak.bot.cli import _load, _opened_store
+    from nejtak.bot.cli import _load, _logging, _opened_store
     from nejtak.bot.dossier import NothingRecorded, make_dossier
 
     if lang is not None and lang not in languages():
         raise click.UsageError(f"--lang {lang}: no dossier in that language; there are: {', '.join(languages())}")
     config = _load(config_file)
+    _logging(config, quiet=True)  # warnings to stderr; the document alone to --out -
     store = _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
     try:
         made = make_dossier(store, target, fmt=fmt, lang=lang or _owner_language(config),

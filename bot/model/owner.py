@@ -43,7 +43,11 @@ def step(vector: Vector, label: str, logit: float) -> dict[int, float]:
     if not square:
         return {}
     tau = min(STEP_CAP, max(0.0, MARGIN - y * logit)) / square
-    return {b: y * tau * v for b, v in kept.items()} if tau else {}
+    if not tau:
+        # already past the margin: the label moves nothing, but it is still the owner's word on
+        # such mail, so its strongest buckets are kept (at weight 0) to find it as "similar"
+        return {b: 0.0 for b, _ in heapq.nlargest(INDEX_BUCKETS, kept.items(), key=lambda kv: kv[1])}
+    return {b: y * tau * v for b, v in kept.items()}
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,12 @@ TEXTS = {
     "friend2": ("Sunday instead?", "Hi Anna,\n\nCould we move the climbing trip to Sunday? I can still pick you up "
                 "at eight and bring the rope. Let me know if that works for you and Tom.\n\nCheers,\nOla"),
     # a pitch without sales words: the shipped model misses it
-    "coffee": ("One for you, Anna", "Hi Anna,\n\nWho handles the coffee machine and kitchen supplies at your "
-               "studio? Small offices around Oslo keep telling us nobody likes their pod machine. Could we have "
-               "a ten-minute call next week?\n\nThanks,\nPer"),
-    "coffee2": ("Coffee at your studio", "Hi Anna,\n\nWho is in charge of the coffee and kitchen at your studio? "
-                "We hear from small studios around Oslo that nobody likes the pod machine. Would ten minutes on "
-                "the phone next week make sense?\n\nBest wishes,\nLiv"),
+    "plants": ("Plants for the studio", "Hi Anna,\n\nDo you look after the plants in your studio yourselves? "
+               "We keep the greenery of a few small offices in Oslo watered and fresh, and they tell us it is one "
+               "job less. Would a short chat next week be useful?\n\nThanks,\nPer"),
+    "plants2": ("The plants at your studio", "Hi Anna,\n\nWho waters the plants in your studio? We keep the "
+                "greenery of some small offices in Oslo fresh and watered, and they say it is one job less. Would "
+                "a short talk next week help?\n\nBest wishes,\nLiv"),
     # a buyer: wanted, and a pitch the model is sure of
     "buyer": ("Quote for a kitchen extension", "Dear Anna,\n\nWe saw the library extension you designed in "
               "Bergen and would like a quote for a rear kitchen extension of about 30 square metres. Could you "
@@ -118,11 +118,11 @@ def test_a_label_moves_its_own_message_toward_its_side_by_at_most_the_cap(learni
 
 
 def test_a_label_on_a_near_miss_puts_it_margin_on_its_side(learning):
-    assert abs(shipped_logit("coffee")) < 1.0  # the shipped model cannot tell
-    assert not decide(learning, "coffee").verdict.unsolicited
-    teach(learning, "pitch", "coffee")
-    assert shipped_logit("coffee") + owner_logit(learning, "coffee") == pytest.approx(owner_layer.MARGIN, abs=1e-3)
-    assert decide(learning, "coffee").verdict.unsolicited
+    assert abs(shipped_logit("plants")) < 1.0  # the shipped model cannot tell
+    assert not decide(learning, "plants").verdict.unsolicited
+    teach(learning, "pitch", "plants")
+    assert shipped_logit("plants") + owner_logit(learning, "plants") == pytest.approx(owner_layer.MARGIN, abs=1e-3)
+    assert decide(learning, "plants").verdict.unsolicited
     # a message already past the margin on its side teaches nothing more (its label is kept)
     assert shipped_logit("friend") + owner_logit(learning, "friend") < -owner_layer.MARGIN
     before = dict(learning.layer.weights)
@@ -131,27 +131,27 @@ def test_a_label_on_a_near_miss_puts_it_margin_on_its_side(learning):
 
 
 def test_the_same_label_twice_is_kept_once(learning, store):
-    assert teach(learning, "pitch", "coffee") is not None
+    assert teach(learning, "pitch", "plants") is not None
     weights = dict(learning.layer.weights)
-    assert teach(learning, "pitch", "coffee") is None
+    assert teach(learning, "pitch", "plants") is None
     assert learning.layer.weights == weights and len(store.active_labels()) == 1
 
 
 def test_undo_restores_the_judgement_exactly(learning):
-    teach(learning, "pitch", "coffee")
-    before = decide(learning, "coffee2")
-    kept = owner_logit(learning, "coffee2")
+    teach(learning, "pitch", "plants")
+    before = decide(learning, "plants2")
+    kept = owner_logit(learning, "plants2")
     teach(learning, "pitch", "friend")  # a mistaken tap, then Undo
     assert decide(learning, "friend2").verdict.score != decide(None, "friend2").verdict.score
     assert learning.forget(message_id=message("friend").message_id) == 1
-    assert owner_logit(learning, "coffee2") == pytest.approx(kept, abs=1e-9)
-    after = decide(learning, "coffee2")
+    assert owner_logit(learning, "plants2") == pytest.approx(kept, abs=1e-9)
+    after = decide(learning, "plants2")
     assert (after.verdict.score, after.action, after.verdict.report()) == \
            (before.verdict.score, before.action, before.verdict.report())
-    assert learning.forget(message_id=message("coffee").message_id) == 1
-    assert learning.layer.weights == {} and learning.judge(text("coffee2")) is None
+    assert learning.forget(message_id=message("plants").message_id) == 1
+    assert learning.layer.weights == {} and learning.judge(text("plants2")) is None
     assert decide(learning, "friend2").verdict.report() == decide(None, "friend2").verdict.report()
-    assert learning.forget(message_id=message("coffee").message_id) == 0  # nothing left to undo
+    assert learning.forget(message_id=message("plants").message_id) == 0  # nothing left to undo
 
 
 def test_a_relabel_replaces_the_earlier_label(learning, store):
@@ -165,21 +165,21 @@ def test_a_relabel_replaces_the_earlier_label(learning, store):
 
 
 def test_reset_drops_everything_learned(learning, store, url):
-    for label, name in (("pitch", "coffee"), ("pitch", "friend"), ("wanted", "buyer")):
+    for label, name in (("pitch", "plants"), ("pitch", "friend"), ("wanted", "buyer")):
         teach(learning, label, name)
     assert learning.reset() == 3
-    assert learning.layer.weights == {} and learning.judge(text("coffee")) is None
+    assert learning.layer.weights == {} and learning.judge(text("plants")) is None
     assert learning.stats()["active"] == 0 and store.label_counts() == {"taken back": {"digest": 3}}
-    assert decide(learning, "coffee").verdict.report() == decide(None, "coffee").verdict.report()
+    assert decide(learning, "plants").verdict.report() == decide(None, "plants").verdict.report()
     again = Store(url)
     try:
-        assert OwnerLearning(again, [OWNER]).judge(text("coffee")) is None  # gone after a restart too
+        assert OwnerLearning(again, [OWNER]).judge(text("plants")) is None  # gone after a restart too
     finally:
         again.close()
 
 
 def test_the_layer_survives_a_restart(learning, url):
-    teach(learning, "pitch", "coffee")
+    teach(learning, "pitch", "plants")
     teach(learning, "wanted", "buyer")
     teach(learning, "pitch", "friend")
     learning.forget(message_id=message("friend").message_id)
@@ -202,13 +202,13 @@ def test_a_second_learning_sees_labels_another_added_and_took_back(learning, url
     again = Store(url)
     try:
         daemon = OwnerLearning(again, [OWNER])  # the daemon, while `nejtak learn` teaches
-        assert daemon.judge(text("coffee")) is None
-        teach(learning, "pitch", "coffee")
-        assert owner_logit(daemon, "coffee") == pytest.approx(owner_logit(learning, "coffee"), abs=1e-9)
-        assert decide(daemon, "coffee").verdict.unsolicited
-        learning.forget(message_id=message("coffee").message_id)
-        assert daemon.judge(text("coffee")) is None
-        assert not decide(daemon, "coffee").verdict.unsolicited
+        assert daemon.judge(text("plants")) is None
+        teach(learning, "pitch", "plants")
+        assert owner_logit(daemon, "plants") == pytest.approx(owner_logit(learning, "plants"), abs=1e-9)
+        assert decide(daemon, "plants").verdict.unsolicited
+        learning.forget(message_id=message("plants").message_id)
+        assert daemon.judge(text("plants")) is None
+        assert not decide(daemon, "plants").verdict.unsolicited
     finally:
         again.close()
 
@@ -225,15 +225,15 @@ def test_one_mistaken_pitch_tap_cannot_make_a_friend_a_pitch(learning):
 
 
 def test_owner_feedback_names_the_similar_labelled_messages_and_the_date(learning):
-    assert hit(decide(learning, "coffee2"), "OWNER_FEEDBACK") is None  # nothing taught yet
-    teach(learning, "pitch", "coffee")
-    teach(learning, "pitch", "friend")  # another pitch label, on nothing like coffee
-    d = decide(learning, "coffee2", sender="liv@other.example")
+    assert hit(decide(learning, "plants2"), "OWNER_FEEDBACK") is None  # nothing taught yet
+    teach(learning, "pitch", "plants")
+    teach(learning, "pitch", "friend")  # another pitch label, on nothing like plants
+    d = decide(learning, "plants2", sender="liv@other.example")
     h = hit(d, "OWNER_FEEDBACK")
     assert h is not None and 0 < h.weight <= CAP and d.verdict.unsolicited
     today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     assert re.match(rf"1 similar message\(s\) marked pitch, last on {today}; words: ", h.evidence), h.evidence
-    assert re.search(r'"[^"]*(coffe|kitchen|machine|pod|nobody)[^"]*"', h.evidence), h.evidence
+    assert re.search(r'"[^"]*(plant|green|water|job|office|oslo|fresh)[^"]*"', h.evidence), h.evidence
 
 
 def test_wanted_labels_speak_for_wanted_mail_and_say_so(learning):
