@@ -44,6 +44,22 @@ class NothingRecorded(LookupError):
     """The store holds nothing about this address."""
 
 
+class NotAnAddress(ValueError):
+    """forget takes one sender: an e-mail address or tg:<id>, never a domain or a word (which
+    would match other senders' audit entries)."""
+
+
+_ADDRESS = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+|tg:\d{1,20}")
+
+
+def sender_address(text: str) -> str:
+    """The normalised address of one sender, or NotAnAddress."""
+    address = normalise_address(text)
+    if not _ADDRESS.fullmatch(address or ""):
+        raise NotAnAddress(f"{text!r} is not one sender's address: give an e-mail address or tg:<id>")
+    return address
+
+
 @dataclass
 class Forgotten:
     """What forgetting one sender removes (or removed): counts only, never who."""
@@ -79,6 +95,7 @@ def _chunks(items: list, size: int = CHUNK):
 class _Found:
     """The ids of everything about one sender, gathered in one transaction."""
 
+    address: str
     senders: list[int]
     subjects: set[str]  # audit subjects that point at their rows
     inbound: list[int]
@@ -105,11 +122,14 @@ def _find(s: Session, address: str) -> _Found:
     senders = list(s.execute(select(Sender.id, Sender.channel, Sender.address)
                              .where(func.lower(Sender.address) == address)))
     sender_ids = [r.id for r in senders]
+    # their messages: by sender, or (stored without one) by From; another sender's message
+    # that names this address as its Return-Path is that sender's, and only loses the mention
     inbound = _ids(s, select(InboundRow.id).where(or_(
-        _in(InboundRow.sender_id, sender_ids), func.lower(InboundRow.from_address) == address,
-        func.lower(InboundRow.return_path) == address)))
+        _in(InboundRow.sender_id, sender_ids),
+        (InboundRow.sender_id.is_(None)) & (func.lower(InboundRow.from_address) == address))))
     outbox = _ids(s, select(OutboxRow.id).where(or_(
-        _in(OutboxRow.inbound_id, inbound), func.lower(OutboxRow.to_address) == address)))
+        _in(OutboxRow.inbound_id, inbound),
+        (OutboxRow.inbound_id.is_(None)) & (func.lower(OutboxRow.to_address) == address))))
     removal = _ids(s, select(RemovalRequest.id).where(or_(
         _in(RemovalRequest.sender_id, sender_ids), _in(RemovalRequest.outbox_id, outbox))))
     feedback = _ids(s, select(Feedback.id).where(or_(
@@ -122,7 +142,7 @@ def _find(s: Session, address: str) -> _Found:
     subjects |= {f"suggestion:{i}" for i in suggestions}
     subjects |= {f"{r.channel}:{r.address}" for r in senders}
     subjects |= {r.message_key[:200] for r in label_rows if r.message_key}
-    return _Found(sender_ids, subjects, inbound, outbox, removal, feedback, suggestions,
+    return _Found(address, sender_ids, subjects, inbound, outbox, removal, feedback, suggestions,
                   [r.id for r in label_rows], _audit_ids(s, address, subjects))
 
 
@@ -131,7 +151,7 @@ def _audit_ids(s: Session, address: str, subjects: set[str]) -> list[int]:
     Python, not in SQL: JSON escapes non-ASCII text differently on each database."""
     found = []
     # the address itself, not a longer one that ends or starts with it (tg:12 in tg:123)
-    holds = re.compile(r"(?<![\w.%+-])" + re.escape(address) + r"(?![\w-]|\.\w)").search
+    holds = re.compile(r"(?<![\w.%+@-])" + re.escape(address) + r"(?![\w-]|\.\w)").search
     rows = s.execute(select(AuditEntry.id, AuditEntry.subject, AuditEntry.detail)
                      .where(AuditEntry.event != EVENT).execution_options(yield_per=2000))
     for audit_id, subject, detail in rows:
@@ -148,8 +168,9 @@ def _counts(found: _Found) -> Forgotten:
 
 def plan(store, address: str) -> Forgotten:
     """What forget() would remove, without changing anything."""
+    address = sender_address(address)
     with store._tx() as s:
-        return _counts(_find(s, normalise_address(address)))
+        return _counts(_find(s, address))
 
 
 def forget(store, address: str, learning=None, actor: str = "owner") -> Forgotten:
@@ -157,9 +178,7 @@ def forget(store, address: str, learning=None, actor: str = "owner") -> Forgotte
     keeps nothing. learning (an OwnerLearning) takes their labels back first, so the owner
     layer no longer holds what their messages taught; without it the labels are taken back
     in the store alone (a daemon rebuilds its layer when it sees labels taken back)."""
-    address = normalise_address(address)
-    if not address:
-        raise NothingRecorded("no address given")
+    address = sender_address(address)
     with store._tx() as s:
         inbound = _find(s, address).inbound
     if learning is not None:
@@ -193,6 +212,12 @@ def _erase(s: Session, found: _Found) -> None:
                        (InboundRow, found.inbound), (Sender, found.senders)):
         for chunk in _chunks(ids):
             s.execute(delete(model).where(model.id.in_(chunk)).execution_options(synchronize_session=False))
+    # another sender's message that gave this address as its Return-Path, and the reply that
+    # went there: theirs to keep, without this address
+    s.execute(update(InboundRow).where(func.lower(InboundRow.return_path) == found.address)
+              .values(return_path=None).execution_options(synchronize_session=False))
+    s.execute(update(OutboxRow).where(func.lower(OutboxRow.to_address) == found.address)
+              .values(to_address="").execution_options(synchronize_session=False))
     erasures = AuditErasure.__table__
     for chunk in _chunks(found.audit):
         s.execute(insert(erasures), [{"audit_id": i} for i in chunk])

@@ -17,9 +17,13 @@ def forget_command(address, config_file, db_url, yes) -> None:
     keeps one line saying that a sender was forgotten, without the address. A sender that
     writes again afterwards is a new contact."""
     from nejtak.bot import cli
-    from nejtak.bot.forget import NothingRecorded, forget, plan
+    from nejtak.bot.forget import NothingRecorded, NotAnAddress, forget, plan, sender_address
     from nejtak.bot.learning import OwnerLearning
 
+    try:
+        sender_address(address)
+    except NotAnAddress as e:
+        raise click.UsageError(str(e)) from None
     config = cli._load(config_file)
     cli._logging(config, quiet=True)
     store = cli._opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))

@@ -176,3 +176,39 @@ def test_migration_0004_goes_down_and_up_again(empty):
     assert "audit_log_erasures" in inspect(empty.engine).get_table_names()
     with pytest.raises(DBAPIError, match="append-only"), empty.engine.begin() as conn:
         conn.execute(text("DELETE FROM audit_log"))
+
+
+def test_a_domain_or_a_word_is_refused_and_erases_nothing(db):
+    """forget takes one sender: "rankrocket.example" (what `dossier` accepts), a word or a
+    number would match other rows' audit entries, so it is a usage error and nothing goes."""
+    before = everything(db)
+    for wrong in ("rankrocket.example", "email", "1"):
+        out = nejtak("forget", wrong, "--db", db, "--yes", code=2)
+        assert "not one sender's address" in out
+    assert everything(db) == before
+
+
+def test_another_sender_using_the_address_as_return_path_keeps_its_messages(store_url):
+    """sales@ sends with Return-Path info@ (refusals go to the Return-Path): forgetting info@
+    removes info@'s own mail, and leaves sales@'s message, refusal and removal request, only
+    without the forgotten address."""
+    store = Store(store_url)
+    try:
+        pipeline = Pipeline(CONFIG, store)
+        for sender in ("info@acme.example", "sales@acme.example"):
+            raw = (f"Return-Path: <info@acme.example>\r\nAuthentication-Results: mx.holm.example; "
+                   f"spf=pass smtp.mailfrom=info@acme.example; dmarc=pass header.from=acme.example\r\n"
+                   f"From: Acme <{sender}>\r\nTo: {OWNER}\r\nSubject: Grow with Acme\r\n"
+                   f"Date: Tue, 01 Dec 2026 09:00:00 +0000\r\nMessage-ID: <{sender.split('@')[0]}@acme.example>\r\n"
+                   f"Content-Type: text/plain\r\n\r\nWe help companies like yours get more leads. Do you have "
+                   f"15 minutes for a quick call next week? Reply STOP to opt out.\r\n").encode()
+            pipeline.process(read_message(raw, sender))
+        assert store.latest_inbound_of("email", "sales@acme.example") is not None
+        done = forget(store, "info@acme.example")
+        assert done.messages == 1
+        assert store.latest_inbound_of("email", "sales@acme.example") is not None
+        assert store.timeline("sales@acme.example")
+    finally:
+        store.close()
+    assert "info@acme.example" not in everything(store_url)
+    assert "sales@acme.example" in everything(store_url)

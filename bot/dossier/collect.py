@@ -129,16 +129,19 @@ def collect(store, target: str, trusted_ids: Sequence[str] = ()) -> dict | None:
                    "organisation": x.org_domain or "", "first_seen": _iso(x.first_seen),
                    "last_seen": _iso(x.last_seen), "blocked": bool(x.blocked), "wanted": bool(x.wanted)}
                   for x in senders]
-    messages.sort(key=lambda m: (m["date"] or "", m["id"]))
+    # in the order nejtak received them: the Date header is the sender's word, the acceptance
+    # of a request nejtak's own clock, so days are counted on nejtak's clock alone
+    messages.sort(key=lambda m: (m["stored_at"] or m["date"] or "", m["id"]))
     replies.sort(key=lambda r: (r["sent_at"] or "", r["id"]))
     requests.sort(key=lambda r: (r["at"] or "", r["outbox_id"] or 0))
     suggestions.sort(key=lambda b: (b["at"] or "", b["inbound_id"] or 0))
     _answers(requests, messages)
-    # days from the first request the sender received (by its acceptance), to each later
-    # message (by its Date, or when it was stored when it has none)
+    # days from the first request the sender received (by its acceptance), to each message
+    # nejtak received after it (when it was stored; its Date is shown beside it)
     first = next((r["at"] for r in requests if r["sent"]), None)
-    later = [{"inbound_id": m["id"], "date": m["date"], "days_after_first_request": _days(m["date"], first)}
-             for m in messages if first and m["date"] and m["date"] > first]
+    later = [{"inbound_id": m["id"], "date": m["date"], "received": m["stored_at"],
+              "days_after_first_request": _days(m["stored_at"], first)}
+             for m in messages if first and m["stored_at"] and m["stored_at"] > first]
     names = sorted({p["name"] for p in people if p["name"]} | {m["sender_name"] for m in messages if m["sender_name"]})
     return {
         "format": FORMAT, "target": target.lower() if kind == "domain" else normalise_address(target),

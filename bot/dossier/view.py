@@ -3,6 +3,8 @@
 Both renderers (HTML and PDF) draw the same Document, so they say the same things."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -72,7 +74,7 @@ def country_name(code: str, lang: str) -> str:
 
 def _summary(f: dict, w: Words) -> list[tuple[str, list[str]]]:
     none = [w("none")]
-    dates = [m["date"] for m in f["messages"] if m["date"]]
+    dates = [m["stored_at"] or m["date"] for m in f["messages"] if m["stored_at"] or m["date"]]
     contacts = (w("contacts_value", count=f["contacts"], first=shown(min(dates)), last=shown(max(dates)))
                 if dates else str(f["contacts"]))
     requests = [w("request_line", date=shown(r["at"]), kind=w(r["kind"]), method=w(r["method"]),
@@ -82,7 +84,7 @@ def _summary(f: dict, w: Words) -> list[tuple[str, list[str]]]:
     suggestions = [w("suggestion_line", date=shown(b["at"]), reason=b["reason"],
                      state=w({"accepted": "accepted_state"}.get(b["state"], b["state"])))
                    for b in f["block_suggestions"]]
-    later = [w("later_line", date=shown(c["date"]), days=c["days_after_first_request"]) for c in f["later_contacts"]]
+    later = [w("later_line", date=shown(c["received"]), days=c["days_after_first_request"]) for c in f["later_contacts"]]
     return [
         (w("addresses"), [s["address"] for s in f["senders"]]),
         (w("names"), f["names"] or none),
@@ -115,8 +117,9 @@ def _timeline(f: dict, w: Words) -> list[tuple[str, int, Entry]]:
             fields.append((w("message_id"), f"<{m['message_id']}>"))
         if m["raw_sha256"]:
             fields.append((w("raw_sha256"), m["raw_sha256"]))
-        out.append((m["date"] or "", 0, Entry("in", shown(m["date"]), w("inbound", sender=m["sender"]), fields,
-                                              m["text"] if m["text"] is not None else w("text_gone"), f"m{m['id']}")))
+        came = m["stored_at"] or m["date"]  # nejtak's clock: the Date header is the sender's word
+        out.append((came or "", 0, Entry("in", shown(came), w("inbound", sender=m["sender"]), fields,
+                                         m["text"] if m["text"] is not None else w("text_gone"), f"m{m['id']}")))
     for r in f["replies"]:
         reply = r["server_reply"]
         fields = [(w("accepted"), w("accepted_value", date=shown(r["sent_at"]), reply=reply) if reply
@@ -136,9 +139,16 @@ def _timeline(f: dict, w: Words) -> list[tuple[str, int, Entry]]:
     return out
 
 
-def _law(country: str, w: Words, lang: str) -> tuple[list[str], list[str]]:
+def _asked_erasure_and_source(facts: dict) -> bool:
+    """Whether a request that went out cites both Art. 17 and Art. 15 (the GDPR sentences of a
+    refusal can be switched off in [reply]): the dossier says only what the requests said."""
+    return any(re.search(r"\b17\b", r["text"] or "") and re.search(r"\b15\b", r["text"] or "")
+               for r in facts["replies"])
+
+
+def _law(country: str, w: Words, lang: str, facts: dict) -> tuple[list[str], list[str]]:
     rule = law_of(country)
-    law = [w("law_gdpr")]
+    law = [w("law_gdpr")] + ([w("law_gdpr_asked")] if _asked_erasure_and_source(facts) else [])
     steps = [w("step_keep")]
     if rule is not None:
         law.append(w("law_country", country=country_name(rule.country, lang), law=rule.law, url=rule.source_url))
@@ -155,7 +165,7 @@ def document(facts: dict, lang: str, country: str, now: datetime) -> Document:
     entries = [e for _, _, e in sorted(_timeline(facts, w), key=lambda t: (t[0], t[1]))]
     raw = [(shown(m["date"]), m["sender"], m["raw_sha256"] or w("raw_gone"))
            for m in facts["messages"] if m["channel"] == "email"]
-    law, steps = _law(country, w, lang)
+    law, steps = _law(country, w, lang, facts)
     return Document(
         lang=lang, title=w("title", target=facts["target"]), subtitle=w("subtitle"),
         made=w("made", date=now.strftime("%Y-%m-%d %H:%M UTC")), summary=_summary(facts, w),

@@ -88,7 +88,16 @@ def story(store_url) -> Story:
             raw = email_raw(sender, name, subject, date)
             story.raws.setdefault(sender, []).append(raw)
             outcome = pipeline.process(read_message(raw, f"test:{sender}", keep_raw=True))
+            arrived(outcome.inbound_id, date)
             return outcome.outbox_id
+
+        def arrived(inbound_id: int, date: datetime) -> None:
+            """The story's clock: the message reached nejtak when its Date says."""
+            from sqlalchemy import update
+
+            from nejtak.bot.store.models import InboundRow
+            with store._tx() as s:
+                s.execute(update(InboundRow).where(InboundRow.id == inbound_id).values(stored_at=date))
 
         first = mail(LUKASZ, "Łukasz Nowak", "Więcej klientów dla holm.example?", now - timedelta(days=2))
         assert first is not None, "the first pitch must be answered"
@@ -103,6 +112,7 @@ def story(store_url) -> Story:
                 channel="telegram", source=f"telegram:4242/{10 + n}", message_id=f"tg:4242:{10 + n}", sender=TG,
                 sender_name="Olga Growth", text=text, date=date, chat_id=4242, business_connection_id="bc-1",
                 size=len(text.encode())))
+            arrived(outcome.inbound_id, date)
             assert outcome.outbox_id is not None, "the chat pitch and the repeat must be answered"
             _send(store, outcome.outbox_id, None, filed=False)
         story.replies = [store.outbox_get(i) for i in range(1, 20) if store.outbox_get(i)]

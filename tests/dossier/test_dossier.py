@@ -207,3 +207,48 @@ def test_the_owner_country_names_its_rule_and_authorities_and_never_robinson(sto
     assert "robinson" not in text.lower()
     plain = flat(html_of(story, LUKASZ).css_first("#law").text())  # no country: the GDPR part alone
     assert rule.law not in plain and "data protection authority" in plain
+
+
+def test_days_after_the_request_count_on_nejtaks_clock_not_the_senders_date(story):
+    """A repeat that reached nejtak after the request but carries a Date from before it (the
+    sender's word) is still a contact after the request, counted from when nejtak got it."""
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from nejtak.bot.mail.reader import read_message
+    from nejtak.bot.pipeline import Pipeline
+    from nejtak.bot.store.models import InboundRow
+    from tests.dossier.conftest import CONFIG, email_raw
+
+    refusal, _ = lukasz(story)
+    store = Store(story.url)
+    try:
+        backdated = refusal["sent_at"] - timedelta(days=10)
+        outcome = Pipeline(CONFIG, store).process(read_message(
+            email_raw(LUKASZ, "Łukasz Nowak", "Still interested?", backdated), "t", keep_raw=True))
+        came = refusal["sent_at"] + timedelta(days=5, hours=1)
+        with store._tx() as s:
+            s.execute(update(InboundRow).where(InboundRow.id == outcome.inbound_id).values(stored_at=came))
+    finally:
+        store.close()
+    later = summary(html_of(story, LUKASZ))["Contacts after the first request"]
+    assert f"{at(came)}: 5 days after the first request" in later
+
+
+def test_the_law_section_says_erasure_and_source_were_asked_only_when_they_were(story):
+    """The shipped refusal cites Art. 17 and 15; a dossier says the requests asked for them
+    only when a request that went out did (the GDPR sentences can be switched off)."""
+    from sqlalchemy import update
+
+    from nejtak.bot.store.models import OutboxRow
+
+    asked = "The requests also asked for the data to be erased (Art. 17)"
+    assert asked in flat(html_of(story, LUKASZ).body.text())
+    store = Store(story.url)
+    try:
+        with store._tx() as s:  # as sent with gdpr_erasure and gdpr_source off
+            s.execute(update(OutboxRow).values(body="Thanks, but no thanks. Please remove my details."))
+    finally:
+        store.close()
+    assert asked not in flat(html_of(story, LUKASZ).body.text())
