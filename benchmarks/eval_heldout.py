@@ -1,7 +1,7 @@
 """The figures nejtak reports: classifier quality on data it was neither trained nor tuned on.
 
 What was used for what (see tools/train_text_model.py, tools/fit_weights.py, config/defaults.toml):
-  trained on (text model)     the writers' corpus tests/data/corpus (12 writers), tests/data/devset
+  trained on (text model)     the writers' corpus tests/data/corpus (38 writers), tests/data/devset
                               and devset2, spamassassin/easy_ham and the even half of hard_ham
   tuned on (weights)          out-of-fold scores of the writers' corpus (tools/fit_weights.py);
                               phrase lists earlier on the dev sets

@@ -21,7 +21,7 @@ tools/corpus.py gives each e-mail (2026-11-01 plus crc32(id) % 40000 minutes: a 
 blind to the label); `--order id` keeps the files' order, `--order shuffle --seed N` a seeded
 shuffle.
 
-With `--by language` a stream is instead one language's messages from all twelve writers (an
+With `--by language` a stream is instead one language's messages from all the writers (an
 owner who gets mail in that language), the text model trained without any corpus message in
 that language (the dev sets and SpamAssassin ham stay in): a second, harder-for-the-model
 stream, where one writer's stream is not enough (each writer writes every kind of message in

@@ -15,7 +15,7 @@ OWNER_ARGS = ["--me", OWNER, "--authserv-id", "mx.holm.example"]
 # Pond care offered door to door: a pitch the shipped model barely leans on (it has never read
 # of koi), so nejtak only drafts a reply to it until the owner says what such mail is.
 KOI = ("Hi Anna,\n\nThe koi in the pond behind your office need their autumn check. {extra} We look at "
-       "the water, the filter and the fish, and leave a short note. Shall I book you in?\n\nBest,\n"
+       "the water, the filter and the fish, and leave a short note. Shall I book you a slot this week?\n\nBest,\n"
        "Tilda {n}\nPond people\n")
 EXTRAS = ["The leaves are coming down now.", "Winter is close.", "It only takes an hour.",
           "We are in your street on Tuesday.", "The herons are hungry this year.", "Frost is forecast."]

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.dovecot
 PITCH, WANTED = "nejtak.Pitch", "nejtak.Wanted"
 
 # Not an obvious pitch to the shipped model (it leans to wanted mail): what the owner teaches shows.
-ROUTE = ("Hello,\n\nour team builds route planning software for delivery firms. I would like to show "
-         "you how we plan routes for companies like yours. Would next Tuesday suit you?\n\nRegards,\n{name}\n")
+ROUTE = ("Hello,\n\nthe delivery routes for your vans: I can go through them with you on Tuesday and plan "
+         "next month's.\n\nRegards,\n{name}\n")
 
 
 def route_mail(n: int) -> tuple[bytes, str]:
