@@ -165,15 +165,12 @@ class OwnerCommands:
         """Send the dossier of `target` to the owner as a PDF document: (sent, a few words on
         how it went), also for a tap on a Dossier button. Made in a worker thread: it reads
         the store and renders."""
-        from nejtak.bot.dossier import NothingRecorded, dossier_languages, make_dossier
+        from nejtak.bot.dossier import NothingRecorded, make_dossier, owner_language
 
         cfg = self.daemon.config
-        lang = next(iter(cfg.reply.languages), "en")
-        if lang not in dossier_languages():
-            lang = "en"
         try:
-            made = await asyncio.to_thread(make_dossier, self.daemon.store, target, fmt="pdf", lang=lang,
-                                           country=getattr(cfg.reply, "country", "") or "",
+            made = await asyncio.to_thread(make_dossier, self.daemon.store, target, fmt="pdf",
+                                           lang=owner_language(cfg), country=cfg.reply.country,
                                            trusted_authserv_ids=cfg.owner.trusted_authserv_ids)
         except NothingRecorded:
             return False, f"Nothing recorded for {escape(target)}."

@@ -47,4 +47,11 @@ def dossier_languages() -> list[str]:
     return languages()
 
 
-__all__ = ["Made", "NothingRecorded", "dossier_languages", "make_dossier"]
+def owner_language(config) -> str:
+    """The owner's language ([owner] language), else the first of [reply] languages a dossier
+    can be written in, else English."""
+    have = set(dossier_languages())
+    return next((lang for lang in (config.owner.language, *config.reply.languages) if lang in have), "en")
+
+
+__all__ = ["Made", "NothingRecorded", "dossier_languages", "make_dossier", "owner_language"]

@@ -9,19 +9,13 @@ import click
 from nejtak.bot.dossier.words import languages
 
 
-def _owner_language(config) -> str:
-    """The first of [reply] languages a dossier can be written in, else English."""
-    have = set(languages())
-    return next((lang for lang in config.reply.languages if lang in have), "en")
-
-
 @click.command()
 @click.argument("target", metavar="ADDRESS|DOMAIN")
 @click.option("--format", "fmt", type=click.Choice(["pdf", "html"]), default="pdf", show_default=True,
               help="PDF to hand over, or self-contained HTML.")
 @click.option("--out", "out_path", metavar="FILE",
               help="Where to write it; '-' for standard output (default: dossier-...-DATE.pdf here).")
-@click.option("--lang", help="Language of the dossier's own words (default: the first of [reply] languages).")
+@click.option("--lang", help="Language of the dossier's own words (default: [owner] language).")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="Config file (TOML); default: the one `nejtak init` wrote, else the shipped defaults.")
 @click.option("--db", "db_url", help="Store URL (default: the configured store).")
@@ -30,7 +24,7 @@ def dossier(target, fmt, out_path, lang, config_file, db_url) -> None:
     every message, every request to stop with the mail server's acceptance, block suggestions,
     SHA-256 hashes, and what the law lets you do next."""
     from nejtak.bot.cli import _load, _logging, _opened_store
-    from nejtak.bot.dossier import NothingRecorded, make_dossier
+    from nejtak.bot.dossier import NothingRecorded, make_dossier, owner_language
 
     if lang is not None and lang not in languages():
         raise click.UsageError(f"--lang {lang}: no dossier in that language; there are: {', '.join(languages())}")
@@ -38,8 +32,8 @@ def dossier(target, fmt, out_path, lang, config_file, db_url) -> None:
     _logging(config, quiet=True)  # warnings to stderr; the document alone to --out -
     store = _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
     try:
-        made = make_dossier(store, target, fmt=fmt, lang=lang or _owner_language(config),
-                            country=getattr(config.reply, "country", "") or "",
+        made = make_dossier(store, target, fmt=fmt, lang=lang or owner_language(config),
+                            country=config.reply.country,
                             trusted_authserv_ids=config.owner.trusted_authserv_ids)
     except NothingRecorded:
         click.echo(f"nothing recorded for {target}", err=True)

@@ -42,7 +42,7 @@ def test_out_file_and_standard_output(story, tmp_path):
 
 def test_the_owner_language_comes_from_the_config(story, tmp_path):
     config = tmp_path / "nejtak.toml"
-    config.write_text(f'[store]\nurl = "{story.url}"\n[reply]\nlanguages = ["da", "en"]\n')
+    config.write_text(f'[owner]\nlanguage = "da"\n[store]\nurl = "{story.url}"\n[reply]\nlanguages = ["en", "da"]\n')
     out = tmp_path / "d.html"
     assert run(LUKASZ, "--format", "html", "--out", str(out), config=config).exit_code == 0
     tree = HTMLParser(out.read_text())
@@ -75,3 +75,13 @@ def test_every_language_file_has_every_word_with_the_same_placeholders(store_url
         assert set(words) == set(english), name
         for key, text in english.items():
             assert set(re.findall(r"{(\w+)}", words[key])) == set(re.findall(r"{(\w+)}", text)), (name, key)
+
+
+def test_the_dossier_is_in_the_owners_language_by_default(store_url):
+    """[owner] language decides, not the order of [reply] languages."""
+    from nejtak.bot.config import parse
+    from nejtak.bot.dossier import owner_language
+
+    assert owner_language(parse('[owner]\nlanguage = "da"\naddresses = ["a@b.example"]\n', "t.toml")) == "da"
+    assert owner_language(parse('[owner]\nlanguage = "pl"\n[reply]\nlanguages = ["en", "pl"]\n', "t.toml")) == "pl"
+    assert owner_language(parse('[owner]\nlanguage = "xx"\n[reply]\nlanguages = ["sv"]\n', "t.toml")) == "sv"
