@@ -91,7 +91,12 @@ def run(config_file) -> None:
 
 def _outbox_store(config_file, db_url):
     """The store of a command that only reads (or changes rows that must exist): never created."""
-    config = _load(config_file)
+    return _existing_store(_load(config_file), db_url)
+
+
+def _existing_store(config: Config, db_url: str | None):
+    """The store at --db, else the configured one, for a command that only reads or changes rows
+    that must exist: never created (bot/cli.py _opened_store says what is wrong instead)."""
     return _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
 
 
@@ -128,7 +133,7 @@ def _move(config_file, db_url, ids, to_state, verb, feedback: str, label: str | 
     from nejtak.bot.learning import OwnerLearning
 
     config = _load(config_file)
-    store = _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
+    store = _existing_store(config, db_url)
     try:
         learning = OwnerLearning(store, config.owner.addresses) if label else None
         for outbox_id in ids:
@@ -678,7 +683,7 @@ def history(address, config_file, db_url) -> None:
     """Print one sender's timeline: messages, decisions, replies, removal requests, feedback,
     and what nejtak learned from you about their messages (and what was taken back)."""
     config = _load(config_file)
-    store = _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
+    store = _existing_store(config, db_url)
     try:
         events = store.timeline(address)
         labels = store.labels_of_sender(address)

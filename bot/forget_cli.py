@@ -26,7 +26,7 @@ def forget_command(address, config_file, db_url, yes) -> None:
         raise click.UsageError(str(e)) from None
     config = cli._load(config_file)
     cli._logging(config, quiet=True)
-    store = cli._opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
+    store = cli._existing_store(config, db_url)
     try:
         found = plan(store, address)
         if not found.anything:
