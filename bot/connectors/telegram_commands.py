@@ -165,13 +165,10 @@ class OwnerCommands:
         """Send the dossier of `target` to the owner as a PDF document: (sent, a few words on
         how it went), also for a tap on a Dossier button. Made in a worker thread: it reads
         the store and renders."""
-        from nejtak.bot.dossier import NothingRecorded, make_dossier, owner_language
+        from nejtak.bot.dossier import NothingRecorded, owners_dossier
 
-        cfg = self.daemon.config
         try:
-            made = await asyncio.to_thread(make_dossier, self.daemon.store, target, fmt="pdf",
-                                           lang=owner_language(cfg), country=cfg.reply.country,
-                                           trusted_authserv_ids=cfg.owner.trusted_authserv_ids)
+            made = await asyncio.to_thread(owners_dossier, self.daemon.config, self.daemon.store, target)
         except NothingRecorded:
             return False, f"Nothing recorded for {escape(target)}."
         except Exception as e:  # the owner gets one line; the log has the rest

@@ -47,6 +47,13 @@ def dossier_languages() -> list[str]:
     return languages()
 
 
+def owners_dossier(config, store, target: str, *, fmt: str = "pdf", lang: str | None = None) -> Made:
+    """make_dossier as the owner's config asks for it: their language (unless `lang`), their
+    country's law, their trusted authserv-ids. For the CLI and the Telegram command alike."""
+    return make_dossier(store, target, fmt=fmt, lang=lang or owner_language(config), country=config.reply.country,
+                        trusted_authserv_ids=config.owner.trusted_authserv_ids)
+
+
 def owner_language(config) -> str:
     """The owner's language ([owner] language), else the first of [reply] languages a dossier
     can be written in, else English."""
@@ -54,4 +61,4 @@ def owner_language(config) -> str:
     return next((lang for lang in (config.owner.language, *config.reply.languages) if lang in have), "en")
 
 
-__all__ = ["Made", "NothingRecorded", "dossier_languages", "make_dossier", "owner_language"]
+__all__ = ["Made", "NothingRecorded", "dossier_languages", "make_dossier", "owner_language", "owners_dossier"]

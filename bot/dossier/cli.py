@@ -23,18 +23,16 @@ def dossier(target, fmt, out_path, lang, config_file, db_url) -> None:
     """Write a dossier on one sender (an address or tg:<id>) or a whole organisation (a domain):
     every message, every request to stop with the mail server's acceptance, block suggestions,
     SHA-256 hashes, and what the law lets you do next."""
-    from nejtak.bot.cli import _load, _logging, _opened_store
-    from nejtak.bot.dossier import NothingRecorded, make_dossier, owner_language
+    from nejtak.bot.cli import _existing_store, _load, _logging
+    from nejtak.bot.dossier import NothingRecorded, owners_dossier
 
     if lang is not None and lang not in languages():
         raise click.UsageError(f"--lang {lang}: no dossier in that language; there are: {', '.join(languages())}")
     config = _load(config_file)
     _logging(config, quiet=True)  # warnings to stderr; the document alone to --out -
-    store = _opened_store(db_url or config.store.resolved_url(), config, must_exist=True, given=bool(db_url))
+    store = _existing_store(config, db_url)
     try:
-        made = make_dossier(store, target, fmt=fmt, lang=lang or owner_language(config),
-                            country=config.reply.country,
-                            trusted_authserv_ids=config.owner.trusted_authserv_ids)
+        made = owners_dossier(config, store, target, fmt=fmt, lang=lang)
     except NothingRecorded:
         click.echo(f"nothing recorded for {target}", err=True)
         sys.exit(1)
