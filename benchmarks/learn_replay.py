@@ -84,6 +84,26 @@ def ordered(rows: list[corpus.Row], order: str, seed: int) -> list[corpus.Row]:
     return sorted(rows, key=lambda r: r.id)
 
 
+def correction(row: corpus.Row, marked: bool, action: str, confirm: bool) -> str | None:
+    """What the simulated owner teaches after one decision: the right label for a mistake; with
+    `confirm` also a pitch label on a pitch only drafted (the owner taps Send)."""
+    if marked != row.pitch:
+        return "pitch" if row.pitch else "wanted"
+    return "pitch" if confirm and row.pitch and marked and action == "draft" else None
+
+
+def record(row: corpus.Row, decision, action: str, teach: str | None, control, control_action: str) -> dict:
+    """One line of the replay: the taught decision beside the control's (None: not decided)."""
+    marked = bool(decision and decision.verdict.unsolicited)
+    owner = next((h for h in decision.verdict.hits if h.name == "OWNER_FEEDBACK"), None) if decision else None
+    return {"id": row.id, "writer": row.writer, "pitch": row.pitch, "kind": row.kind,
+            "marked": marked, "mistake": marked != row.pitch, "action": action,
+            "score": decision.verdict.score if decision else None,
+            "owner_feedback": owner.weight if owner else 0.0, "taught": teach,
+            "control_mistake": bool(control and control.verdict.unsolicited) != row.pitch,
+            "control_action": control_action}
+
+
 def replay(rows: list[corpus.Row], folder: Path, confirm: bool) -> list[dict]:
     """One owner's stream: decide, then correct (and with `confirm`, approve drafts)."""
     cfg = config()
@@ -96,21 +116,12 @@ def replay(rows: list[corpus.Row], folder: Path, confirm: bool) -> list[dict]:
             msg = corpus.inbound(row)
             d = taught.decide(msg, SenderHistory())
             before = control.decide(msg, SenderHistory())
-            marked = d.verdict.unsolicited
-            mistake = marked != row.pitch
-            owner = next((h for h in d.verdict.hits if h.name == "OWNER_FEEDBACK"), None)
-            teach = ("pitch" if row.pitch else "wanted") if mistake else None
-            if confirm and row.pitch and marked and d.action == "draft":
-                teach = "pitch"  # the owner taps Send on a draft
+            teach = correction(row, d.verdict.unsolicited, d.action, confirm)
             if teach:
                 learning.teach(teach, "digest", judged_text(msg, cfg.owner.addresses),
                                message_id=msg.message_id, channel=msg.channel, sender=msg.sender,
                                subject=msg.subject)
-            out.append({"id": row.id, "writer": row.writer, "pitch": row.pitch, "kind": row.kind,
-                        "marked": marked, "mistake": mistake, "action": d.action,
-                        "score": d.verdict.score, "owner_feedback": owner.weight if owner else 0.0,
-                        "taught": teach, "control_mistake": before.verdict.unsolicited != row.pitch,
-                        "control_action": before.action})
+            out.append(record(row, d, d.action, teach, before, before.action))
         return out
     finally:
         store.close()
@@ -129,23 +140,12 @@ def replay_with_history(rows: list[corpus.Row], folder: Path, confirm: bool) -> 
         for row in rows:
             msg = corpus.inbound(row)
             got, before = taught.process(msg), control.process(corpus.inbound(row))
-            marked = bool(got.decision and got.decision.verdict.unsolicited)
-            mistake = marked != row.pitch
-            teach = ("pitch" if row.pitch else "wanted") if mistake else None
-            if confirm and row.pitch and marked and got.action == "draft":
-                teach = "pitch"
+            teach = correction(row, bool(got.decision and got.decision.verdict.unsolicited), got.action, confirm)
             if teach == "wanted":  # the Wanted tap: the sender allowed, and the message labelled
                 taught_store.set_wanted(msg.channel, msg.sender, True, "owner", got.inbound_id)
             if teach:
                 learning.teach_stored(got.inbound_id, teach, "digest")
-            owner = next((h for h in got.decision.verdict.hits if h.name == "OWNER_FEEDBACK"), None) \
-                if got.decision else None
-            out.append({"id": row.id, "writer": row.writer, "pitch": row.pitch, "kind": row.kind,
-                        "marked": marked, "mistake": mistake, "action": got.action,
-                        "score": got.decision.verdict.score if got.decision else None,
-                        "owner_feedback": owner.weight if owner else 0.0, "taught": teach,
-                        "control_mistake": bool(before.decision and before.decision.verdict.unsolicited) != row.pitch,
-                        "control_action": before.action})
+            out.append(record(row, got.decision, got.action, teach, before.decision, before.action))
         return out
     finally:
         taught_store.close()
