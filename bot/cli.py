@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import click
@@ -225,20 +226,23 @@ def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json, jo
     import tempfile
 
     from nejtak.bot.mail.sources import located_in_date_order
-    from nejtak.bot.triage import read_sent, throwaway_store_url, triage as run_triage, with_overrides
+    from nejtak.bot.triage import needs_no_store, read_sent, throwaway_store_url, triage as run_triage, \
+        triage_alone, with_overrides
 
     config = with_overrides(_load(config_file), me, authserv_ids, mode)
     _logging(config, quiet=True)
     if not config.owner.addresses:
         err.print("[yellow]no owner address (--me or owner.addresses): no message can be answered[/]")
     located = located_in_date_order(paths)
+    if needs_no_store(len(located), db_url, sent):
+        _show_triage(_triage_rows(triage_alone(config, located), as_json), as_json)
+        return
     scratch = tempfile.TemporaryDirectory(prefix="nejtak-triage-")
     store = _opened_store(db_url or throwaway_store_url(len(located), scratch.name), config)
     try:
         if sent:
             n = read_sent(store, sent)
             err.print(f"read {n} sent messages as sender history")
-        rows = []
         with Progress(TextColumn("triage"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                       console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("triage", total=None)
@@ -246,17 +250,26 @@ def triage(paths, config_file, sent, me, authserv_ids, mode, db_url, as_json, jo
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            for r in run_triage(config, store, paths, progress, jobs, located=located):
-                if as_json:
-                    out.file.write(json.dumps(r, ensure_ascii=False) + "\n")
-                    out.file.flush()
-                else:
-                    rows.append(r)
-        if not as_json:
-            _print_table(rows)
+            rows = _triage_rows(run_triage(config, store, paths, progress, jobs, located=located), as_json)
+        _show_triage(rows, as_json)
     finally:
         store.close()
         scratch.cleanup()
+
+
+def _triage_rows(rows: Iterable[dict], as_json: bool) -> list[dict]:
+    """With --json each row is written the moment it is decided; else they are kept for the table."""
+    if not as_json:
+        return list(rows)
+    for r in rows:
+        out.file.write(json.dumps(r, ensure_ascii=False) + "\n")
+        out.file.flush()
+    return []
+
+
+def _show_triage(rows: list[dict], as_json: bool) -> None:
+    if not as_json:
+        _print_table(rows)
 
 
 def _print_table(rows: list[dict]) -> None:

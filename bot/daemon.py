@@ -25,7 +25,7 @@ from nejtak.bot import owner_replies
 from nejtak.bot.owner_replies import Learned, OwnerSent
 from nejtak.bot.pipeline import Outcome, Pipeline
 from nejtak.bot.redecide import inbound_of
-from nejtak.bot.store.failures import FAILED, PUT_ASIDE
+from nejtak.bot.store.states import FAILED, PUT_ASIDE
 from nejtak.responders.email_reply import own_refusal
 
 log = logging.getLogger("nejtak.daemon")

@@ -10,7 +10,7 @@ from typing import Callable
 import nejtak.bot.signals  # noqa: F401  (registers every signal)
 from nejtak.bot.config import Config
 from nejtak.bot.errors import NotDecided, NotStored
-from nejtak.bot.store.failures import FAILED
+from nejtak.bot.store.states import FAILED
 from nejtak.bot.guards import first_block
 from nejtak.bot.identity import company_of
 from nejtak.bot.inbound import Inbound

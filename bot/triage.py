@@ -6,17 +6,19 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import islice
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from nejtak.bot.config import Config
-from nejtak.bot.learning import OwnerLearning
 from nejtak.bot.mail.reader import read_message
 from nejtak.bot.inbound import Inbound
 from nejtak.bot.mail.sources import Located, iter_sources, located_in_date_order, read_all_located
 from nejtak.bot.pipeline import Content, Pipeline
 from nejtak.bot.report import row
-from nejtak.bot.store import Store
+from nejtak.bot.sender_history import SenderHistory
 from nejtak.responders.email_reply import own_refusal
+
+if TYPE_CHECKING:  # the store is imported where one is opened: SQLAlchemy costs 0.5 s to load
+    from nejtak.bot.store import Store
 
 log = logging.getLogger("nejtak.triage")
 IN_MEMORY_MAX = 20_000  # messages triage's throw-away store holds in memory, beyond that in a file
@@ -63,6 +65,8 @@ def triage(config: Config, store: Store, paths: Sequence[str],
     when its turn comes. With jobs > 1, that many processes read the messages and judge their
     content ahead; the store and all that depends on history stay here, in Date order, so the
     rows are those of jobs=1. `located`: located_in_date_order(paths), when already found."""
+    from nejtak.bot.learning import OwnerLearning  # noqa: PLC0415 (it reads the store's labels)
+
     # what the owner taught over this store (`nejtak learn --db`) counts in triage too
     pipeline = Pipeline(config, store, simulate=True, learning=OwnerLearning(store, config.owner.addresses))
     if located is None:
@@ -78,12 +82,39 @@ def triage(config: Config, store: Store, paths: Sequence[str],
         for done, (msg, content) in enumerate(messages, start=1):
             try:
                 outcome = pipeline.process(msg, keep_body=False, content=content)
-                yield row(msg, outcome.decision, duplicate=outcome.duplicate)
+                yield row(msg, outcome.decision, error=outcome.failed, duplicate=outcome.duplicate)
             except Exception as e:  # one bad message must not stop the run; it is reported
                 log.exception("triage of %s failed", msg.source)
                 yield row(msg, None, error=f"{type(e).__name__}: {e}")
             if progress:
                 progress(done, total)
+
+
+def needs_no_store(messages: int, db_url: str | None, sent: Sequence[str]) -> bool:
+    """Whether triage can decide without a store: one message, nothing recorded (no --db) and
+    no history to read (no --sent). Its throw-away store would hold nothing but that message,
+    so its sender is a first contact with no history, and nothing was taught."""
+    return messages == 1 and not db_url and not sent
+
+
+def triage_alone(config: Config, located: list[Located]) -> Iterator[dict]:
+    """The rows `triage` gives over a fresh throw-away store, for messages that each come alone
+    (needs_no_store): every sender a first contact, nothing learned, no store opened (its
+    imports cost more CPU than deciding the message; `nejtak triage FILE` is typed by a person
+    who waits for the answer)."""
+    pipeline = Pipeline(config, None, simulate=True)
+    for msg in read_all_located(located):
+        try:
+            msg.normalise()
+            # as Pipeline._decide_stored: an answer to one of nejtak's own replies is known as such
+            history = SenderHistory(answers_our_reply=any(
+                own_refusal(i) for i in [msg.in_reply_to, *msg.references] if i))
+            decision = pipeline.decide(msg, history)
+        except Exception as e:  # reported as triage reports it, never raised
+            log.exception("triage of %s failed", msg.source)
+            yield row(msg, None, error=f"could not decide: {type(e).__name__}: {e}")
+            continue
+        yield row(msg, decision)
 
 
 # --- --jobs: reading and judging content in other processes --------------------------------

@@ -6,9 +6,7 @@ from sqlalchemy import or_, select, text, update
 
 from nejtak.bot.inbound import Inbound, safe_text
 from nejtak.bot.store.models import InboundRow, Sender, utcnow
-
-FAILED = "failed"  # stored, but deciding failed: decided again after a good reload or restart
-PUT_ASIDE = "put_aside"  # could not even be stored as itself: its raw bytes only
+from nejtak.bot.store.states import FAILED, PUT_ASIDE
 REDECIDE_AT_MOST = 1000  # per start or reload
 
 
