@@ -93,6 +93,8 @@ class Pipeline:
         self.clock = clock
         self.learning = learning  # bot.learning.OwnerLearning: what the owner taught, or None
         self.freemail = frozenset(config.classifier.freemail_domains)
+        # the owner's own organisations: a colleague there is known (rule 9), never refused
+        self.owner_orgs = frozenset(filter(None, (company_of(a, self.freemail) for a in config.owner.addresses)))
         unknown = set(config.classifier.weights) - set(SIGNALS.names())
         if unknown:
             log.warning("weights for unknown signals ignored: %s", ", ".join(sorted(unknown)))
@@ -187,7 +189,7 @@ class Pipeline:
             history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
                                                 before_inbound_id=receipt.inbound_id)
             recent = self.store.replies_since(at - timedelta(hours=1))
-        history.answers_our_reply = any(own_refusal(i) for i in thread_ids)
+        self._message_facts(history, org, thread_ids)
         try:
             decision = self.decide(msg, history, recent, content)
         except Exception as e:  # this message, not the store: shown as failed, the rest go on
@@ -199,6 +201,21 @@ class Pipeline:
         state = self.reply_state.get(decision.action) if decision.reply else None
         outbox_id = self.store.record_decision(receipt.inbound_id, decision, state, at=at)
         return Outcome(receipt.inbound_id, decision, outbox_id=outbox_id, action=decision.action)
+
+    def _message_facts(self, history: SenderHistory, org: str, thread_ids: list[str]) -> None:
+        """What the message itself adds to its sender's stored history: whether it answers one
+        of nejtak's own replies, and whether its sender is a colleague of the owner's."""
+        history.answers_our_reply = any(own_refusal(i) for i in thread_ids)
+        history.same_organisation = bool(org) and org in self.owner_orgs
+
+    def decide_alone(self, msg: Inbound) -> Decision:
+        """The decision `process` makes over a store that holds nothing else: a first contact,
+        with only what the message itself says (see triage_alone), nothing stored."""
+        msg.normalise()
+        history = SenderHistory()
+        self._message_facts(history, company_of(msg.sender, self.freemail),
+                            [i for i in [msg.in_reply_to, *msg.references] if i])
+        return self.decide(msg, history)
 
     def decide(self, msg: Inbound, history: SenderHistory, replies_last_hour: int = 0,
                content: Content | None = None) -> Decision:

@@ -11,6 +11,7 @@ class SenderHistory:
 
     owner_wrote_to: bool = False  # the owner has written to this sender (Sent folder, chat)
     in_owner_thread: bool = False  # the message answers a message the owner sent
+    same_organisation: bool = False  # a colleague: the sender's organisation is the owner's own
     wanted: bool = False  # the owner marked the sender (or the domain) as wanted
     wanted_via: str = ""  # "domain:<org domain>" when a colleague was marked wanted
     blocked: bool = False
@@ -23,7 +24,8 @@ class SenderHistory:
 
     @property
     def known(self) -> bool:
-        return self.owner_wrote_to or self.in_owner_thread or self.wanted or self.lookup_failed
+        return (self.owner_wrote_to or self.in_owner_thread or self.same_organisation or self.wanted
+                or self.lookup_failed)
 
     @property
     def first_request_at(self) -> datetime | None:

@@ -14,7 +14,6 @@ from nejtak.bot.inbound import Inbound
 from nejtak.bot.mail.sources import Located, iter_sources, located_in_date_order, read_all_located
 from nejtak.bot.pipeline import Content, Pipeline
 from nejtak.bot.report import row
-from nejtak.bot.sender_history import SenderHistory
 from nejtak.responders.email_reply import own_refusal
 
 if TYPE_CHECKING:  # the store is imported where one is opened: SQLAlchemy costs 0.5 s to load
@@ -105,11 +104,7 @@ def triage_alone(config: Config, located: list[Located]) -> Iterator[dict]:
     pipeline = Pipeline(config, None, simulate=True)
     for msg in read_all_located(located):
         try:
-            msg.normalise()
-            # as Pipeline._decide_stored: an answer to one of nejtak's own replies is known as such
-            history = SenderHistory(answers_our_reply=any(
-                own_refusal(i) for i in [msg.in_reply_to, *msg.references] if i))
-            decision = pipeline.decide(msg, history)
+            decision = pipeline.decide_alone(msg)
         except Exception as e:  # reported as triage reports it, never raised
             log.exception("triage of %s failed", msg.source)
             yield row(msg, None, error=f"could not decide: {type(e).__name__}: {e}")

@@ -29,7 +29,7 @@ from nejtak.bot.sender_history import SenderHistory  # noqa: E402
 
 # Signals of who the sender is, or that set the scale: not fitted.
 NOT_FITTED = {"LEARNED_TEXT", "LANGUAGE", "UNKNOWN_SENDER", "EARLIER_CONTACTS", "REPEAT_AFTER_REFUSAL",
-              "KNOWN_CORRESPONDENT", "OWNER_THREAD", "WANTED_SENDER", "HISTORY_WINS", "BULK_MARKERS"}
+              "KNOWN_CORRESPONDENT", "OWNER_THREAD", "OWN_ORGANISATION", "WANTED_SENDER", "HISTORY_WINS", "BULK_MARKERS"}
 TEXT_CAP = 8.0  # log-odds of the text model at which LEARNED_TEXT carries its whole weight
 REQUIRED, AUTO = 5.0, 8.0
 

@@ -1,4 +1,6 @@
-"""Rule 9: people the owner writes with never get a refusal; a failed lookup counts as known."""
+"""Rule 9: people the owner writes with never get a refusal, nor colleagues at the owner's own
+organisation (a registrable domain of the owner's addresses, free-mail providers excepted);
+a failed lookup counts as known."""
 from nejtak.bot.guards.base import GUARDS, Guard
 
 
@@ -17,4 +19,6 @@ class KnownCorrespondent(Guard):
             return "the owner has written to this sender"
         if history.in_owner_thread:
             return "answers a thread the owner started"
+        if history.same_organisation:
+            return "a colleague at the owner's own organisation"
         return None

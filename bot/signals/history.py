@@ -47,6 +47,8 @@ _KNOWN = [
      "the owner wrote to this sender before"),
     ("OWNER_THREAD", "in_owner_thread", "The message answers a message the owner sent",
      "In-Reply-To/References name the owner's message"),
+    ("OWN_ORGANISATION", "same_organisation", "The sender works at the owner's own organisation",
+     "a colleague: the sender's domain is the owner's organisation"),
     ("WANTED_SENDER", "wanted", "The owner marked this sender as wanted", "on the owner's wanted list"),
 ]
 
