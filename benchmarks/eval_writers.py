@@ -1,12 +1,16 @@
 """Leave-one-writer-out: how nejtak recognises and answers pitches by writers it never read.
 
     .venv/bin/python benchmarks/eval_writers.py [--writers w01,w02] [--C 4] [--json FILE] [--shipped]
+                                                [--by writer|round]
 
 For each writer of tests/data/corpus: train the text model on every other writer (plus the
 dev sets and the SpamAssassin training ham, as tools/train_text_model.py does), then run that
 writer's messages through the whole pipeline (guards, signals, policy, responder) in auto
 mode as first contacts. Prints per writer and overall: pitches recognised, wanted mail marked,
 pitches answered (auto mode) in their own language, replies to wanted mail, and per language.
+
+With --by round a whole round of writers (tools/corpus.py ROUNDS: each round wrote to its own
+brief) is left out at a time: stricter, since writers of one round resemble each other.
 
 With --shipped the chosen writers are judged by the shipped model as it is, no training: for
 writers who joined the corpus after the shipped model was trained (a held-out test of it).
@@ -77,7 +81,7 @@ def line(name: str, f: dict) -> str:
 
 def folds(chosen: str | None, by: str = "writer"):
     """Every training example (vectorised once), the corpus rows, and the groups to leave out
-    in turn (writers, or languages with by="lang"), limited to the comma-separated `chosen`."""
+    in turn (writers, rounds with by="round", or languages with by="lang"), limited to the comma-separated `chosen`."""
     examples = all_examples()
     rows = corpus.load()
     groups = sorted({getattr(r, by) for r in rows})
@@ -91,6 +95,8 @@ def main() -> int:
     ap.add_argument("--writers", help="comma-separated writers to leave out (default: all)")
     ap.add_argument("--C", type=float, default=DEFAULT_C)
     ap.add_argument("--json", type=Path, help="write every decision to this file")
+    ap.add_argument("--by", choices=("writer", "round"), default="writer",
+                    help="leave out one writer at a time, or one round of writers (one brief)")
     ap.add_argument("--shipped", action="store_true",
                     help="judge with the shipped model, untrained here (only for writers it never saw)")
     args = ap.parse_args()
@@ -103,7 +109,7 @@ def main() -> int:
             return 2
         examples = vectors = None
     else:
-        examples, vectors, rows, writers = folds(args.writers)
+        examples, vectors, rows, writers = folds(args.writers, args.by)
     p = pipeline()
     results: list[dict] = []
     print(f"{'left out':<10}{'pitches':>8}{'wanted':>8}{'recognised':>12}{'wanted+':>10}{'answered':>12}"
@@ -111,9 +117,10 @@ def main() -> int:
     try:
         for w in writers:
             if not args.shipped:
-                model = train(vectors, [i for i, e in enumerate(examples) if e.group != w], args.C)
+                left_out = {r.writer for r in rows if getattr(r, args.by) == w}
+                model = train(vectors, [i for i, e in enumerate(examples) if e.group not in left_out], args.C)
                 text_model.use(model)
-            got = judge(p, [r for r in rows if r.writer == w])
+            got = judge(p, [r for r in rows if getattr(r, args.by) == w])
             results += got
             print(line(w, figures(got)), flush=True)
     finally:

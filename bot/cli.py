@@ -11,8 +11,8 @@ nejtak.toml) when there is one, else the shipped defaults."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click

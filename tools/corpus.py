@@ -20,6 +20,9 @@ from nejtak.bot.mail.reader import read_message
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpus"
 OWNER = "owner@recipient.example"
+# The rounds of writers, each written to its own brief (tests/data/corpus/README.md): writers of
+# one round resemble each other more than writers of different rounds.
+ROUNDS = (("r1", 1, 12), ("r2", 13, 23), ("r3", 24, 38), ("r4", 39, 54), ("r5", 55, 62))
 AUTHSERV_ID = "mx.recipient.example"
 
 
@@ -41,6 +44,16 @@ class Row:
     @property
     def pitch(self) -> bool:
         return self.label == "pitch"
+
+    @property
+    def round(self) -> str:
+        return round_of(self.writer)
+
+
+def round_of(writer: str) -> str:
+    """The round a writer (w01 ...) wrote in, or "later" for one not in ROUNDS yet."""
+    n = int(writer.lstrip("w") or 0)
+    return next((name for name, first, last in ROUNDS if first <= n <= last), "later")
 
 
 def load(folder: Path = CORPUS) -> list[Row]:

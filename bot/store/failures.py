@@ -7,6 +7,7 @@ from sqlalchemy import or_, select, text, update
 from nejtak.bot.inbound import Inbound, safe_text
 from nejtak.bot.store.models import InboundRow, Sender, utcnow
 from nejtak.bot.store.states import FAILED, PUT_ASIDE
+
 REDECIDE_AT_MOST = 1000  # per start or reload
 
 
