@@ -61,12 +61,28 @@ def feedback(row: dict) -> dict | None:
     return next((s for s in row["signals"] if s["name"] == "OWNER_FEEDBACK"), None)
 
 
+def _shipped_score(n: int) -> float:
+    from nejtak.bot.config import load
+    from nejtak.bot.mail.reader import read_message
+    from nejtak.bot.pipeline import Pipeline
+    from nejtak.bot.triage import with_overrides
+
+    config = with_overrides(load(None), [OWNER], ["mx.holm.example"], "auto")
+    return Pipeline(config, None, simulate=True).decide_alone(read_message(eml(n), "koi")).verdict.score
+
+
+# The unseen message: one the shipped model marks but is not sure enough of to answer (5 to 8).
+# Which of the variants is, moves a little with each retraining of the model, so the first that
+# is now is taken (the tests still assert what they need of it).
+UNSEEN = next((n for n in range(3, 3 + 2 * len(EXTRAS)) if 5.0 <= _shipped_score(n) < 8.0), 3)
+
+
 @pytest.fixture
 def unseen(tmp_path) -> Path:
     """A message like those learned from, but never learned itself."""
-    path = tmp_path / "new" / "koi5.eml"
+    path = tmp_path / "new" / f"koi{UNSEEN}.eml"
     path.parent.mkdir()
-    path.write_bytes(eml(5))
+    path.write_bytes(eml(UNSEEN))
     return path
 
 
@@ -84,7 +100,7 @@ def test_learned_pitches_make_triage_over_the_same_store_mark_a_similar_one(tmp_
     assert "3 similar message(s) marked pitch" in hit["evidence"] and "pond" in hit["evidence"]
     assert after["score"] > before["score"] + 3
     # marked now, and drafted: what the owner taught alone never makes nejtak answer unasked
-    assert after["unsolicited"] and after["action"] == "draft" and after["reply"]["to"] == "tilda@koi-care5.example"
+    assert after["unsolicited"] and after["action"] == "draft" and after["reply"]["to"] == f"tilda@koi-care{UNSEEN}.example"
 
 
 def test_learned_wanted_mail_is_not_marked_any_more(tmp_path, unseen):
@@ -147,7 +163,7 @@ def test_stats_show_labels_by_kind_and_source_and_the_last_ones(tmp_path):
 def test_reset_takes_every_label_back_and_triage_judges_as_before(tmp_path, unseen):
     db = f"sqlite:///{tmp_path / 'n.db'}"
     before = triage_one(unseen)
-    run("learn", "--pitch", str(unseen.parent), "--db", db)  # koi5 itself
+    run("learn", "--pitch", str(unseen.parent), "--db", db)  # the unseen message itself
     result = run("learn", "--reset", "--db", db)
     assert "owner layer dropped: 1 label(s) taken back" in result.stdout
     stats = run("learn", "--stats", "--db", db).stdout
