@@ -133,3 +133,19 @@ def test_the_text_model_explains_itself():
     score = model.score("Our SEO agency helps small businesses get more clients. Book a 15-minute call.")
     assert score.probability > 0.5 and score.drivers  # named words or word pieces
     assert all(isinstance(name, str) and name for name, _ in score.drivers)
+
+
+def test_a_subject_word_is_a_feature_of_its_own_and_named_as_such():
+    from array import array
+
+    text = "Partnership proposal\nHello, how are you doing this week?"
+    weights = array("f", [0.0]) * text_model.DIM
+    idf = array("f", [1.0]) * text_model.DIM
+    subject_word = text_model._bucket("s:partnership")
+    weights[subject_word] = 5.0
+    model = text_model.TextModel(idf, weights, 0.0)
+    with_subject = model.score(text)
+    assert with_subject.logit > 0
+    assert with_subject.drivers[0][0] == "partnership (subject)"
+    # the same word in the body only is not the subject's feature
+    assert model.score("\nHello, a partnership proposal: how are you doing this week?").logit == 0
