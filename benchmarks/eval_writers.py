@@ -92,7 +92,8 @@ def folds(chosen: str | None, by: str = "writer"):
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--writers", help="comma-separated writers to leave out (default: all)")
+    ap.add_argument("--writers", help="comma-separated writers (or with --by round, rounds) to leave out "
+                    "(default: all)")
     ap.add_argument("--C", type=float, default=DEFAULT_C)
     ap.add_argument("--json", type=Path, help="write every decision to this file")
     ap.add_argument("--by", choices=("writer", "round"), default="writer",
@@ -102,10 +103,12 @@ def main() -> int:
     args = ap.parse_args()
     if args.shipped:
         rows = corpus.load()
-        writers = sorted({r.writer for r in rows if not args.writers or r.writer in args.writers.split(",")})
+        writers = sorted({getattr(r, args.by) for r in rows
+                          if not args.writers or getattr(r, args.by) in args.writers.split(",")})
         seen = set((text_model.shipped().meta or {}).get("trained_on") or [])
-        if seen & set(writers):
-            print(f"the shipped model was trained on {', '.join(sorted(seen & set(writers)))}: not held out")
+        judged = {r.writer for r in rows if getattr(r, args.by) in writers}
+        if seen & judged:
+            print(f"the shipped model was trained on {', '.join(sorted(seen & judged))}: not held out")
             return 2
         examples = vectors = None
     else:

@@ -31,6 +31,9 @@ class Owner(_Section):
     addresses: list[str] = Field(default_factory=list)
     trusted_authserv_ids: list[str] = Field(default_factory=list)
     language: str = "en"  # reply language when the sender's has no template
+    # the owner's own organisations, whose authenticated senders are colleagues (never refused);
+    # None: those of `addresses`, free-mail providers excepted; []: none
+    organisation_domains: list[str] | None = None
 
     @field_validator("addresses")
     @classmethod

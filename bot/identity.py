@@ -25,5 +25,20 @@ def company_of(address: str, freemail: frozenset[str]) -> str:
     return "" if org in freemail or address.rsplit("@", 1)[1].lower() in freemail else org
 
 
+def owner_organisations(config, freemail: frozenset[str]) -> frozenset[str]:
+    """The owner's own organisations (rule 9: their colleagues are known): `[owner]
+    organisation_domains` when set, else those of the owner's addresses, with free-mail
+    providers, address literals and single-label hosts (localhost) left out."""
+    chosen = config.owner.organisation_domains
+    if chosen is not None:
+        return frozenset(filter(None, (org_domain(d) for d in chosen)))
+    orgs = set()
+    for address in config.owner.addresses:
+        domain = address.rsplit("@", 1)[-1].strip().strip(".").lower()
+        if "." in domain and not domain.startswith("[") and not domain.replace(".", "").isdigit():
+            orgs.add(company_of(address, freemail))
+    return frozenset(orgs - {""})
+
+
 def local_part(address: str) -> str:
     return address.rsplit("@", 1)[0].lower() if "@" in address else address.lower()

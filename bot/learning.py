@@ -45,7 +45,8 @@ def stored_text(found: dict, owner_addresses: list[str]) -> str:
             return judged_text(read_message(found["raw"], "store"), owner_addresses)
         except Exception as e:  # a message read once is read again; if not, the kept body will do
             log.warning("cannot read the kept message again (%s); learning from its body", e)
-    return f"{found.get('subject') or ''}\n{found.get('body') or ''}".strip()
+    # as judged_text lays it out: the subject line (empty for a chat), then the text
+    return f"{found.get('subject') or ''}\n{found.get('body') or ''}".rstrip()
 
 
 class OwnerLearning:
@@ -95,7 +96,7 @@ class OwnerLearning:
             if abs(extra) < 1e-3:
                 return None
             similar, buckets = self.layer.speaking(vector, "pitch" if extra > 0 else "wanted")
-        names = text_model._names(vector.words, set(buckets))
+        names = text_model._names(vector.words, set(buckets), vector.subject)
         drivers = [text_model.readable(names[b]) for b in buckets if b in names][:4]
         return Judgement(extra, len(vector.words), similar, drivers)
 

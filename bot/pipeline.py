@@ -12,7 +12,8 @@ from nejtak.bot.config import Config
 from nejtak.bot.errors import NotDecided, NotStored
 from nejtak.bot.store.states import FAILED
 from nejtak.bot.guards import first_block
-from nejtak.bot.identity import company_of
+from nejtak.bot.authentication import trusted_results, vouched_for
+from nejtak.bot.identity import company_of, owner_organisations
 from nejtak.bot.inbound import Inbound
 from nejtak.bot.language import detect
 from nejtak.bot.phrases import PhraseBook
@@ -93,8 +94,7 @@ class Pipeline:
         self.clock = clock
         self.learning = learning  # bot.learning.OwnerLearning: what the owner taught, or None
         self.freemail = frozenset(config.classifier.freemail_domains)
-        # the owner's own organisations: a colleague there is known (rule 9), never refused
-        self.owner_orgs = frozenset(filter(None, (company_of(a, self.freemail) for a in config.owner.addresses)))
+        self.owner_orgs = owner_organisations(config, self.freemail)
         unknown = set(config.classifier.weights) - set(SIGNALS.names())
         if unknown:
             log.warning("weights for unknown signals ignored: %s", ", ".join(sorted(unknown)))
@@ -189,7 +189,7 @@ class Pipeline:
             history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
                                                 before_inbound_id=receipt.inbound_id)
             recent = self.store.replies_since(at - timedelta(hours=1))
-        self._message_facts(history, org, thread_ids)
+        self._message_facts(history, msg, org, thread_ids)
         try:
             decision = self.decide(msg, history, recent, content)
         except Exception as e:  # this message, not the store: shown as failed, the rest go on
@@ -202,18 +202,24 @@ class Pipeline:
         outbox_id = self.store.record_decision(receipt.inbound_id, decision, state, at=at)
         return Outcome(receipt.inbound_id, decision, outbox_id=outbox_id, action=decision.action)
 
-    def _message_facts(self, history: SenderHistory, org: str, thread_ids: list[str]) -> None:
+    def _message_facts(self, history: SenderHistory, msg: Inbound, org: str, thread_ids: list[str]) -> None:
         """What the message itself adds to its sender's stored history: whether it answers one
-        of nejtak's own replies, and whether its sender is a colleague of the owner's."""
+        of nejtak's own replies, and whether its sender is a colleague of the owner's: at the
+        owner's own organisation, and vouched for by the owner's server as the reply guard asks
+        (anyone can write a colleague's address into From)."""
         history.answers_our_reply = any(own_refusal(i) for i in thread_ids)
-        history.same_organisation = bool(org) and org in self.owner_orgs
+        history.same_organisation = bool(org) and org in self.owner_orgs and self._authenticated(msg)
+
+    def _authenticated(self, msg: Inbound) -> bool:
+        results = trusted_results(msg.header_all("authentication-results"), self.config.owner.trusted_authserv_ids)
+        return results is not None and vouched_for(results, msg.from_address, msg.return_path or "") is not None
 
     def decide_alone(self, msg: Inbound) -> Decision:
         """The decision `process` makes over a store that holds nothing else: a first contact,
         with only what the message itself says (see triage_alone), nothing stored."""
         msg.normalise()
         history = SenderHistory()
-        self._message_facts(history, company_of(msg.sender, self.freemail),
+        self._message_facts(history, msg, company_of(msg.sender, self.freemail),
                             [i for i in [msg.in_reply_to, *msg.references] if i])
         return self.decide(msg, history)
 

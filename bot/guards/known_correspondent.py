@@ -7,7 +7,8 @@ from nejtak.bot.guards.base import GUARDS, Guard
 @GUARDS.register
 class KnownCorrespondent(Guard):
     name = "known_correspondent"
-    description = "The owner wrote to them, they answer the owner's thread, or they are wanted"
+    description = ("The owner wrote to them, they answer the owner's thread, they are wanted, or they are "
+                   "an authenticated colleague at the owner's own organisation")
 
     def check(self, msg, ctx):
         history = ctx.history

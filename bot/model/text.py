@@ -15,7 +15,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from pathlib import Path
@@ -90,7 +90,8 @@ def _buckets(words: list[str], subject: list[str] = ()) -> list[int]:
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:
     """The words of a judged text, and those of its first line (the subject; a chat has none).
-    Measured by leave-one-round-out: recognised 88.8 -> 89.5 %, answered 78.2 -> 79.1 %."""
+    Measured by leave-one-round-out over 70 writers: recognised 88.8 -> 89.1 %, answered
+    78.2 -> 78.7 %, replies to wanted mail 47 -> 45."""
     norm = normalise(text)
     return _WORD.findall(norm), _WORD.findall(norm.partition("\n")[0])
 
@@ -101,7 +102,7 @@ def features(text: str) -> tuple[Counter, list[str]]:
     return Counter(_buckets(words, subject)), words
 
 
-def _names(words: list[str], buckets: set[int]) -> dict[int, str]:
+def _names(words: list[str], buckets: set[int], subject: list[str] = ()) -> dict[int, str]:
     """A feature of the text behind each of these buckets (for the evidence only)."""
     names: dict[int, str] = {}
     for word in dict.fromkeys(words):
@@ -112,7 +113,7 @@ def _names(words: list[str], buckets: set[int]) -> dict[int, str]:
             if b in buckets:
                 names.setdefault(b, gram)
     if len(names) < len(buckets):
-        for word in dict.fromkeys(words):
+        for word in dict.fromkeys(subject):
             b = _bucket("s:" + word)
             if b in buckets:
                 names.setdefault(b, "s:" + word)
@@ -146,14 +147,15 @@ class Vector:
     """A text as the model reads it: bucket -> l2-normed tf-idf value, and the words behind it."""
     values: dict[int, float]
     words: list[str]
+    subject: list[str] = field(default_factory=list)  # the words of its first line
 
 
 def named_drivers(words: list[str], parts: Iterable[tuple[float, int]], norm: float, logit: float,
-                  drivers: int = 4) -> list[tuple[str, float]]:
+                  drivers: int = 4, subject: list[str] = ()) -> list[tuple[str, float]]:
     """The features that moved a logit most in its direction, by name, with their share."""
     pick = heapq.nlargest if logit > 0 else heapq.nsmallest
     top = [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
-    names = _names(words, {b for b, _ in top}) if top else {}
+    names = _names(words, {b for b, _ in top}, subject) if top else {}
     return [(readable(names.get(b, "?")), p) for b, p in top]
 
 
@@ -189,7 +191,8 @@ class TextModel:
 
     def vector(self, text: str) -> Vector:
         """The text as the model reads it: sublinear tf times idf, l2-normed, per bucket."""
-        counts, words = features(text)
+        words, subject = _tokens(text)
+        counts = Counter(_buckets(words, subject))
         idf, log = self.idf, math.log
         raw = {}
         square = 0.0
@@ -199,7 +202,7 @@ class TextModel:
                 raw[b] = v
                 square += v * v
         norm = math.sqrt(square) or 1.0
-        return Vector({b: v / norm for b, v in raw.items()}, words)
+        return Vector({b: v / norm for b, v in raw.items()}, words, subject)
 
     def score(self, text: str, drivers: int = 4) -> Score:
         import numpy as np
@@ -221,7 +224,7 @@ class TextModel:
         norm = math.sqrt(square) or 1.0
         logit = total / norm + self.bias
         return Score(logit, named_drivers(words, _candidates(parts, buckets, drivers, logit), norm, logit,
-                                          drivers), len(words))
+                                          drivers, subject), len(words))
 
     def save(self, path: Path) -> None:
         meta = json.dumps({**self.meta, "bias": self.bias, "dim": DIM}).encode()

@@ -15,12 +15,12 @@ PITCH = ("I came across your company and noticed your website could rank much hi
          "quick call next week? Book a time here: https://calendly.com/ola/15min")
 
 
-def _mail(folder: Path, name: str, sender: str, owner: str) -> Path:
+def _mail(folder: Path, name: str, sender: str, owner: str, dmarc: str = "pass") -> Path:
     domain = sender.rsplit("@", 1)[1]
     path = folder / name
     path.write_bytes((
         f"Return-Path: <{sender}>\r\n"
-        f"Authentication-Results: mx.owner.example; dmarc=pass header.from={domain}\r\n"
+        f"Authentication-Results: mx.owner.example; dmarc={dmarc} header.from={domain}\r\n"
         f"From: Ola Nordmann <{sender}>\r\nTo: {owner}\r\nSubject: Quick question about your website\r\n"
         f"Date: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <{name}@{domain}>\r\n"
         "Content-Type: text/plain; charset=utf-8\r\n\r\n"
@@ -28,9 +28,10 @@ def _mail(folder: Path, name: str, sender: str, owner: str) -> Path:
     return path
 
 
-def _triage(owner: str, *paths: Path) -> dict[str, dict]:
+def _triage(owner: str, *paths: Path, config: Path | None = None) -> dict[str, dict]:
+    extra = ["--config", str(config)] if config else []
     result = CliRunner().invoke(main, ["triage", "--me", owner, "--authserv-id", "mx.owner.example", "--json",
-                                       *map(str, paths)])
+                                       *extra, *map(str, paths)])
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     return {Path(r["source"]).name: r for r in rows}
@@ -55,3 +56,38 @@ def test_a_shared_free_mail_provider_is_no_organisation(tmp_path):
     row = _triage(owner, stranger)["stranger.eml"]
     assert row["action"] == "reply"
     assert "OWN_ORGANISATION" not in {s["name"] for s in row["signals"]}
+
+
+def _colleague(row: dict) -> bool:
+    return "OWN_ORGANISATION" in {s["name"] for s in row["signals"]}
+
+
+def test_a_forged_colleague_address_is_no_colleague(tmp_path):
+    """Anyone can write the owner's domain into From: without the owner's server vouching for
+    it (DMARC), the mail is judged as any stranger's, and shown as the pitch it is."""
+    owner = "anna@holm.example"
+    forged = _mail(tmp_path, "forged.eml", "it-support@holm.example", owner, dmarc="fail")
+    row = _triage(owner, forged)["forged.eml"]
+    assert not _colleague(row) and row["unsolicited"]
+    assert row["blocked_by"] == "authentication" and row["reply"] is None  # and never answered
+
+
+def test_the_owner_names_the_organisation_or_none(tmp_path):
+    owner = "anna@mailhost.example"  # a provider missing from the free-mail list
+    stranger = _mail(tmp_path, "stranger.eml", "ola@mailhost.example", owner)
+    assert _colleague(_triage(owner, stranger)["stranger.eml"])  # derived from the owner's address
+    none = tmp_path / "none.toml"
+    none.write_text('[owner]\norganisation_domains = []\n', encoding="utf-8")
+    row = _triage(owner, stranger, config=none)["stranger.eml"]
+    assert not _colleague(row) and row["action"] == "reply"
+    named = tmp_path / "named.toml"
+    named.write_text('[owner]\norganisation_domains = ["holm.example"]\n', encoding="utf-8")
+    colleague = _mail(tmp_path, "colleague.eml", "ola@holm.example", owner)
+    rows = _triage(owner, stranger, colleague, config=named)
+    assert _colleague(rows["colleague.eml"]) and not _colleague(rows["stranger.eml"])
+
+
+def test_a_host_without_an_organisation_makes_no_colleagues(tmp_path):
+    owner = "anna@localhost"
+    local = _mail(tmp_path, "local.eml", "ola@localhost", owner)
+    assert not _colleague(_triage(owner, local)["local.eml"])
