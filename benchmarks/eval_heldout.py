@@ -1,10 +1,11 @@
 """The figures nejtak reports: classifier quality on data it was neither trained nor tuned on.
 
 What was used for what (see tools/train_text_model.py, tools/fit_weights.py, config/defaults.toml):
-  trained on (text model)     the writers' corpus tests/data/corpus (38 writers), tests/data/devset
-                              and devset2, spamassassin/easy_ham and the even half of hard_ham
-  tuned on (weights)          out-of-fold scores of the writers' corpus (tools/fit_weights.py);
-                              phrase lists earlier on the dev sets
+  trained on (text model)     the writers' corpus tests/data/corpus (70 writers), tests/data/devset
+                              and devset2, spamassassin/easy_ham, the even half of hard_ham and
+                              the even lines of the SMS ham (less any text also in the odd lines)
+  tuned on (weights)          the writers' corpus: out-of-fold scores (tools/fit_weights.py) and
+                              leave one writer out (the scale); phrase lists earlier on the dev sets
   reported here (held out)    spamassassin/spam_2, easy_ham_2, odd half of hard_ham; odd SMS
                               lines; tests/data/holdout (written apart, never used for tuning);
                               the writers themselves: benchmarks/eval_writers.py (leave one out)
