@@ -84,6 +84,15 @@ def _spf_identity_is(props: dict[str, str], reply_to: str) -> bool:
     return _domain(mailfrom) == _domain(reply_to)
 
 
+def sender_vouched_for(msg, trusted_ids: list[str]) -> bool:
+    """Whether the trusted server vouched for an e-mail's one author, by the reply guard's rule
+    (bot/guards/authentication.py, which also says why not): a trusted header, a single From,
+    and that From (with its reply address) passed."""
+    results = trusted_results(msg.header_all("authentication-results"), trusted_ids)
+    return (results is not None and msg.from_count == 1
+            and vouched_for(results, msg.from_address, msg.return_path or "") is not None)
+
+
 def vouched_for(results: AuthResults, from_address: str, reply_to: str) -> str | None:
     """How the trusted server vouched for the reply address (None: it did not).
 

@@ -12,7 +12,7 @@ from nejtak.bot.config import Config
 from nejtak.bot.errors import NotDecided, NotStored
 from nejtak.bot.store.states import FAILED
 from nejtak.bot.guards import first_block
-from nejtak.bot.authentication import trusted_results, vouched_for
+from nejtak.bot.authentication import sender_vouched_for
 from nejtak.bot.identity import company_of, owner_organisations
 from nejtak.bot.inbound import Inbound
 from nejtak.bot.language import detect
@@ -208,11 +208,8 @@ class Pipeline:
         owner's own organisation, and vouched for by the owner's server as the reply guard asks
         (anyone can write a colleague's address into From)."""
         history.answers_our_reply = any(own_refusal(i) for i in thread_ids)
-        history.same_organisation = bool(org) and org in self.owner_orgs and self._authenticated(msg)
-
-    def _authenticated(self, msg: Inbound) -> bool:
-        results = trusted_results(msg.header_all("authentication-results"), self.config.owner.trusted_authserv_ids)
-        return results is not None and vouched_for(results, msg.from_address, msg.return_path or "") is not None
+        history.same_organisation = (bool(org) and org in self.owner_orgs
+                                     and sender_vouched_for(msg, self.config.owner.trusted_authserv_ids))
 
     def decide_alone(self, msg: Inbound) -> Decision:
         """The decision `process` makes over a store that holds nothing else: a first contact,

@@ -15,13 +15,13 @@ PITCH = ("I came across your company and noticed your website could rank much hi
          "quick call next week? Book a time here: https://calendly.com/ola/15min")
 
 
-def _mail(folder: Path, name: str, sender: str, owner: str, dmarc: str = "pass") -> Path:
+def _mail(folder: Path, name: str, sender: str, owner: str, dmarc: str = "pass", also_from: str = "") -> Path:
     domain = sender.rsplit("@", 1)[1]
     path = folder / name
     path.write_bytes((
         f"Return-Path: <{sender}>\r\n"
         f"Authentication-Results: mx.owner.example; dmarc={dmarc} header.from={domain}\r\n"
-        f"From: Ola Nordmann <{sender}>\r\nTo: {owner}\r\nSubject: Quick question about your website\r\n"
+        f"From: Ola Nordmann <{sender}>{also_from}\r\nTo: {owner}\r\nSubject: Quick question about your website\r\n"
         f"Date: Mon, 23 Nov 2026 10:00:00 +0100\r\nMessage-ID: <{name}@{domain}>\r\n"
         "Content-Type: text/plain; charset=utf-8\r\n\r\n"
         f"Hi,\r\n\r\n{PITCH}\r\n\r\nBest,\r\nOla\r\n").encode())
@@ -70,6 +70,9 @@ def test_a_forged_colleague_address_is_no_colleague(tmp_path):
     row = _triage(owner, forged)["forged.eml"]
     assert not _colleague(row) and row["unsolicited"]
     assert row["blocked_by"] == "authentication" and row["reply"] is None  # and never answered
+    # nor a colleague's address beside someone else's: several From are no single author
+    two = _mail(tmp_path, "two.eml", "ola@holm.example", owner, also_from=", Eve <eve@elsewhere.example>")
+    assert not _colleague(_triage(owner, two)["two.eml"])
 
 
 def test_the_owner_names_the_organisation_or_none(tmp_path):
