@@ -52,3 +52,52 @@ def test_unreadable_model_file_is_none(tmp_path):
     broken = tmp_path / "language_model.bin.gz"
     broken.write_bytes(b"not gzip")
     assert language._load(broken) is None
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "nejtak"
+
+
+def test_the_model_is_unpacked_once_and_mapped_after(cache_home, restricted):
+    """Unpacking the 39 MB DFA was most of `nejtak triage FILE`: it is kept unpacked in the
+    user's cache folder and mapped, and the mapped model judges exactly alike."""
+    language._load(language.MODEL_FILE)
+    [copy] = cache_home.glob("language-*.bin")
+    written = copy.stat().st_mtime_ns
+    mapped = language._load(language.MODEL_FILE)
+    assert copy.stat().st_mtime_ns == written  # read, not written again
+    assert isinstance(mapped.tk_nextmove, memoryview)
+    assert mapped.tk_nextmove == restricted.tk_nextmove
+    assert np.array_equal(mapped.nb_ptc, restricted.nb_ptc)
+    for text in TEXTS:
+        assert mapped.classify(text) == restricted.classify(text)
+
+
+def test_a_damaged_copy_is_dropped_and_the_model_still_judges(cache_home, restricted):
+    language._load(language.MODEL_FILE)
+    [copy] = cache_home.glob("language-*.bin")
+    copy.write_bytes(copy.read_bytes()[:1_000_000])  # cut short, as by a full disk
+    shipped = language._load(language.MODEL_FILE)
+    assert [shipped.classify(t) for t in TEXTS] == [restricted.classify(t) for t in TEXTS]
+    assert not copy.exists()  # written anew at the next start
+    language._load(language.MODEL_FILE)
+    assert copy.stat().st_size > 40_000_000
+
+
+def test_without_a_writable_cache_folder_the_model_is_read_into_memory(cache_home, restricted):
+    cache_home.parent.mkdir(parents=True)
+    cache_home.write_text("a file where the folder should be")
+    shipped = language._load(language.MODEL_FILE)
+    assert not isinstance(shipped.tk_nextmove, memoryview)
+    assert [shipped.classify(t) for t in TEXTS] == [restricted.classify(t) for t in TEXTS]
+
+
+def test_another_models_copy_is_removed(cache_home):
+    """Each copy is 44 MB: a new model's copy replaces the old one's."""
+    cache_home.mkdir(parents=True)
+    old = cache_home / "language-00000000000000000000.bin"
+    old.write_bytes(b"an older model")
+    language._load(language.MODEL_FILE)
+    assert not old.exists() and len(list(cache_home.glob("language-*.bin"))) == 1

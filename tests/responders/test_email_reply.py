@@ -15,7 +15,7 @@ from nejtak.bot.language import detect
 from nejtak.bot.mail.reader import read_message
 from nejtak.bot.verdict import ReplyDraft
 from nejtak.responders.compose import compose
-from nejtak.responders.email_reply import safe_id, build_message, reply_subject
+from nejtak.responders.email_reply import build_message, reply_subject, safe_id, valid_address
 from nejtak.responders.templates import TemplateSet
 
 OWNER = "owner@example.org"
@@ -440,3 +440,13 @@ def test_built_message_always_parses_back_with_exactly_the_expected_headers(
 def test_built_message_with_any_text_parses_back_with_exactly_the_expected_headers(
         subject, owner_name, message_id, references):
     _check_built(subject, owner_name, message_id, references)
+
+
+@pytest.mark.parametrize("address,valid", [
+    ("jörg@bücher.example", True), ("anna@example.com", True), ("åse.ødegård@firma.no", True),
+    ("jörg@bücher..example", False), ("jörg@-bücher.example", False), ("jö rg@bücher.example", False),
+    ("jörg@bücher.example>, x@evil.example", False), ("=?utf-8?q?j=C3=B6rg?=@bücher.example", False),
+    ("jörg\u2028@bücher.example", False), ("jörg", False),
+])
+def test_internationalised_addresses(address, valid):
+    assert valid_address(address) is valid
