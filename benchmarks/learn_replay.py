@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/learn_replay.py [--writers w01,w02] [--confirm] [--order date|id|shuffle]
                                                 [--seed N] [--json FILE]
+                                                [--without writer|round] [--history]
 
 Each writer of tests/data/corpus plays one owner's mailbox. For each writer: train the text
 model on every other writer (as benchmarks/eval_writers.py does, so the model never saw this
@@ -26,6 +27,10 @@ owner who gets mail in that language), the text model trained without any corpus
 that language (the dev sets and SpamAssassin ham stay in): a second, harder-for-the-model
 stream, where one writer's stream is not enough (each writer writes every kind of message in
 turn in eleven languages, so a kind and language seldom come twice in one writer's 250).
+
+With `--without round` the model is trained without every writer of the streamed writer's round
+(one brief: tools/corpus.py ROUNDS), not only without the writer: an owner whose kind of mail
+the shipped model never read, which is what learning from the owner is for.
 
 With `--history` the stream instead goes through a real store with sender history, as the
 daemon and `nejtak triage --db` run it (Pipeline.process): a correction then teaches what the
@@ -198,6 +203,9 @@ def main() -> int:
     ap.add_argument("--writers", help="comma-separated writers (or languages) to replay (default: all)")
     ap.add_argument("--by", choices=("writer", "language"), default="writer",
                     help="one stream per writer (default), or per language")
+    ap.add_argument("--without", choices=("writer", "round"), default="writer",
+                    help="train the model without the streamed writer only (default), or without its "
+                         "whole round (tools/corpus.py ROUNDS): an owner whose kind of mail the model never read")
     ap.add_argument("--history", action="store_true",
                     help="run the stream through a real store with sender history (corrections as the daemon's taps)")
     ap.add_argument("--confirm", action="store_true", help="the owner also taps Send on drafted pitches")
@@ -209,6 +217,7 @@ def main() -> int:
     attr = "writer" if args.by == "writer" else "lang"
     examples, vectors, rows, writers = folds(args.writers, attr)
     print(f"{'through a store with sender history; ' if args.history else ''}"
+          f"{'model trained without the whole round; ' if args.without == 'round' else ''}"
           f"order: {args.order}{f' (seed {args.seed})' if args.order == 'shuffle' else ''}; "
           f"owner {'corrects mistakes and taps Send on drafts' if args.confirm else 'corrects mistakes'}")
     print(f"{'':<6} {'errors per ' + str(BLOCK):<24} {'1st half':>7} {'2nd half':>7} {'ratio':>6} "
@@ -216,11 +225,18 @@ def main() -> int:
     print(f"{'':<6} {'':<24} {'':>7} {'':>7} {'':>6} {'replies':>7} {'':>6}   {'1st':>6} {'2nd':>6} {'ratio':>6}")
     corpus_writers = {r.writer for r in rows}  # to tell their examples from the dev sets and ham
     every: dict[str, list[dict]] = {}
+    trained: dict[frozenset, object] = {}
     try:
         for w in writers:
-            unseen = [i for i, e in enumerate(examples)
-                      if (e.group != w if args.by == "writer" else not (e.group in corpus_writers and e.lang == w))]
-            text_model.use(train(vectors, unseen, args.C))
+            left_out = {w} if args.by == "language" or args.without == "writer" else \
+                {x for x in corpus_writers if corpus.round_of(x) == corpus.round_of(w)}
+            if frozenset(left_out) not in trained:
+                trained.clear()
+                unseen = [i for i, e in enumerate(examples)
+                          if (e.group not in left_out if args.by == "writer"
+                              else not (e.group in corpus_writers and e.lang == w))]
+                trained[frozenset(left_out)] = train(vectors, unseen, args.C)
+            text_model.use(trained[frozenset(left_out)])
             with tempfile.TemporaryDirectory(prefix="nejtak-replay-") as folder:
                 run = replay_with_history if args.history else replay
                 every[w] = run(ordered([r for r in rows if getattr(r, attr) == w], args.order, args.seed),
