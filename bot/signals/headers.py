@@ -110,3 +110,16 @@ class BulkMarkers(Signal):
             if value and (name != "precedence" or value.strip().lower() in ("bulk", "junk")):
                 return f"{name}: {value[:60]}"
         return None
+
+
+@SIGNALS.register
+class ListDiscussion(Signal):
+    name = "LIST_DISCUSSION"
+    description = ("A reply in a mailing list's thread (a List-Id and In-Reply-To or References): "
+                   "members talking on a list the owner reads, not an offer made to the owner")
+
+    def check(self, msg, ctx):
+        list_id = msg.header("list-id")
+        if list_id and (msg.in_reply_to or msg.references):
+            return f"list-id: {list_id[:60]}, in a thread"
+        return None

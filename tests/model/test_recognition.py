@@ -149,3 +149,29 @@ def test_a_subject_word_is_a_feature_of_its_own_and_named_as_such():
     assert with_subject.drivers[0][0] == "partnership (subject)"
     # the same word in the body only is not the subject's feature
     assert model.score("\nHello, a partnership proposal: how are you doing this week?").logit == 0
+
+
+LIST_REPLY = ("Re: [tools-users] packaging the 2.3 release", "Hi all,\n\nI can confirm the build works on Debian "
+              "12 with the patch above. We also offer the tarball on our mirror if that helps, the price of "
+              "bandwidth is not an issue for us. Would it make sense to tag the release this week?\n\nRegards,\nOla")
+LIST_HEADERS = "List-Id: Tools users <tools-users.lists.example>\r\nList-Post: <mailto:tools-users@lists.example>\r\n"
+
+
+def test_a_reply_in_a_mailing_list_thread_counts_against_a_pitch(pipeline):
+    """Members of a list the owner reads answer each other in threads; a seller posts anew."""
+    subject, body = LIST_REPLY
+    threaded = decide(pipeline, mail(body, subject, extra=LIST_HEADERS + "In-Reply-To: <a1@lists.example>\r\n"))
+    hit = threaded.verdict.hit("LIST_DISCUSSION")
+    assert hit is not None and hit.weight == -3.0 and "tools-users" in hit.evidence
+    direct = decide(pipeline, mail(body, subject, extra="In-Reply-To: <a1@lists.example>\r\n"))
+    new_post = decide(pipeline, mail(body, subject, extra=LIST_HEADERS))
+    assert direct.verdict.hit("LIST_DISCUSSION") is None and new_post.verdict.hit("LIST_DISCUSSION") is None
+    assert threaded.verdict.score == pytest.approx(direct.verdict.score - 3.0, abs=0.01)
+
+
+def test_a_pitch_posted_to_a_list_as_a_new_thread_is_still_recognised(pipeline):
+    """(and not answered: list mail never is, by the reply rules)"""
+    subject, body = PITCHES["de"]
+    d = decide(pipeline, mail(body, subject, extra=LIST_HEADERS))
+    assert d.verdict.hit("LIST_DISCUSSION") is None
+    assert d.verdict.unsolicited and d.action != "reply" and d.blocked_by is not None, d.verdict.report()
