@@ -182,7 +182,6 @@ def _mapped(path: Path):
     import mmap
 
     import numpy as np
-    import py3langid.langid as langid
 
     with open(path, "rb") as f:
         whole = memoryview(mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ))
@@ -195,15 +194,21 @@ def _mapped(path: Path):
         if len(piece) != _itemsize(kind) * math.prod(shape):
             raise ValueError(f"{path} is cut short")
         got[name] = piece.cast(kind) if len(kind) == 1 else np.frombuffer(piece, dtype=kind).reshape(shape)
+    return _judge_with(got, head["classes"])
+
+
+def _judge_with(got: dict, classes: list[str]):
+    """py3langid's identifier over the arrays read (restricted to the candidates)."""
+    from py3langid import langid
+
     return langid.LanguageIdentifier(
-        got["nb_ptc_t"].T, got["nb_pc"], head["classes"], got["tk_nextmove"], got["tk_output"].tolist(),
+        got["nb_ptc_t"].T, got["nb_pc"], classes, got["tk_nextmove"], got["tk_output"].tolist(),
         norm_probs=True, tk_row=got["tk_row"])
 
 
 def _read(path: Path):
     """The identifier saved at path, unpacked into memory."""
     import numpy as np
-    import py3langid.langid as langid
 
     f = _Unpacker(path)
     head = json.loads(f.take(int.from_bytes(f.take(4), "big")))
@@ -215,9 +220,7 @@ def _read(path: Path):
             got[name] = value = np.empty(shape, dtype=np.dtype(kind))
         if not f.into(memoryview(value).cast("B")):
             return None
-    return langid.LanguageIdentifier(
-        got["nb_ptc_t"].T, got["nb_pc"], head["classes"], got["tk_nextmove"], got["tk_output"].tolist(),
-        norm_probs=True, tk_row=got["tk_row"])
+    return _judge_with(got, head["classes"])
 
 
 def detect(text: str, fallback: str) -> tuple[str, float]:
