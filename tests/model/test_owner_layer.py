@@ -30,13 +30,6 @@ TEXTS = {
     # a friend's plans: the shipped model is sure this is wanted mail
     "friend": ("Saturday?", "Hi Anna,\n\nAre we still on for the climbing trip on Saturday? I can pick you up at "
                "eight, bring the rope and some sandwiches. Tell me if Tom is coming too.\n\nCheers,\nOla"),
-    # a pitch without sales words: the shipped model misses it
-    "plants": ("Plants for the studio", "Hi Anna,\n\nDo you look after the plants in your studio yourselves? "
-               "We keep the greenery of a few small offices in Oslo watered and fresh, and they tell us it is one "
-               "job less. Would a short chat next week be useful?\n\nThanks,\nPer"),
-    "plants2": ("The plants at your studio", "Hi Anna,\n\nWho waters the plants in your studio? We keep the "
-                "greenery of some small offices in Oslo fresh and watered, and they say it is one job less. Would "
-                "a short talk next week help?\n\nBest wishes,\nLiv"),
     # a buyer: wanted, and a pitch the model is sure of
     "buyer": ("Quote for a kitchen extension", "Dear Anna,\n\nWe saw the library extension you designed in "
               "Bergen and would like a quote for a rear kitchen extension of about 30 square metres. Could you "
@@ -119,6 +112,27 @@ def shipped_model():
 def decide(learning: OwnerLearning | None, name: str, history: SenderHistory | None = None,
            sender: str = "ola@vendor.example"):
     return Pipeline(CONFIG, None, learning=learning).decide(message(name, sender), history or SenderHistory())
+
+
+# A pitch without sales words that the shipped model cannot tell (|logit| < 1, not marked), and a
+# second like it: which pair is moves with each retraining (the 94-writer model marks the first),
+# so the first pair that is now is "plants" and "plants2" (the tests that need it still assert it).
+PLANTS = [
+    (("Plants for the studio", "Hi Anna,\n\nDo you look after the plants in your studio yourselves? "
+      "We keep the greenery of a few small offices in Oslo watered and fresh, and they tell us it is one "
+      "job less. Would a short chat next week be useful?\n\nThanks,\nPer"),
+     ("The plants at your studio", "Hi Anna,\n\nWho waters the plants in your studio? We keep the "
+      "greenery of some small offices in Oslo fresh and watered, and they say it is one job less. Would "
+      "a short talk next week help?\n\nBest wishes,\nLiv")),
+    (("The studio plants", "Hi Anna,\n\nDo you look after the plants in your studio yourselves? I look after "
+      "the greenery of a few small offices nearby, watering and repotting once a week. Tell me if that is "
+      "ever of use.\n\nPer"),
+     ("Plants at your studio", "Hi Anna,\n\nWho looks after the plants in your studio? I water and repot the "
+      "greenery of some small offices nearby once a week. Let me know if that would ever help.\n\nLiv")),
+]
+for TEXTS["plants"], TEXTS["plants2"] in PLANTS:
+    if abs(shipped_logit("plants")) < 1.0 and not decide(None, "plants").verdict.unsolicited:
+        break
 
 
 def hit(decision, name: str):
