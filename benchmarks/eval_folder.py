@@ -18,7 +18,8 @@ Every message is judged as a first contact from a stranger, in auto mode, by the
 pipeline (as benchmarks/eval_writers.py judges the corpus). Templates keep their placeholders
 ({{first_name}}, [Company], <Name>); --fill writes a plausible value in their place, as the
 outreach tool would before sending. Prints recognised, wanted marked, answered in the
-message's own language and replies to wanted mail, overall, per language and per shape.
+message's own language and replies to wanted mail, overall and per language; --show lists the
+missed pitches or the marked wanted mail with their scores and signals.
 
 Measuring only: nothing here trains or tunes, and a figure from this folder says how nejtak
 does on text like it only if nobody tuned on it.
@@ -69,7 +70,7 @@ def load(folder: Path, filled: bool) -> list[corpus.Row]:
         for h in head.splitlines():
             key, _, val = h.partition(":")
             fields[key.strip().lower()] = val.strip()
-        kind = fields.get("kind") or path.parent.name
+        kind = (fields.get("kind") or path.parent.name).lower()
         subject, body = fields.get("subject", ""), body.strip()
         if filled:
             subject, body = fill(subject), fill(body)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 import math
 import re
 import sys
@@ -24,6 +25,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 MODEL_FILE = Path(__file__).with_name("language_model.bin.gz")
 _lock = threading.Lock()
 _identifier = None
+log = logging.getLogger("nejtak.language")
 
 
 def _model():
@@ -32,9 +34,32 @@ def _model():
         if _identifier is None:
             _identifier = _load(MODEL_FILE) if MODEL_FILE.is_file() and sys.byteorder == "little" else None
             if _identifier is None:
-                _identifier = full_model()
-                _identifier.set_languages(_CANDIDATES)
+                _identifier = _restricted_full_model()
     return _identifier
+
+
+def _restricted_full_model():
+    identifier = full_model()
+    identifier.set_languages(_CANDIDATES)
+    return identifier
+
+
+def _without_copy(failed) -> bool:
+    """After the mapped copy failed to judge a text (a damaged file in the cache folder): drop
+    it and judge from then on with the model unpacked in memory. False when `failed` was not
+    read from a copy (then the failure is the model's own)."""
+    global _identifier
+    with _lock:
+        if _identifier is not failed:
+            return True  # another thread replaced it already
+        if not isinstance(failed.tk_nextmove, memoryview):
+            return False
+        copy = _copy_file(MODEL_FILE.read_bytes())
+        log.warning("the language model's copy %s could not judge a text: dropped, reading the model "
+                    "into memory", copy)
+        _drop(copy)
+        _identifier = _read(MODEL_FILE) or _restricted_full_model()
+        return True
 
 
 def full_model():
@@ -103,39 +128,55 @@ def _load(path: Path):
     Read from an unpacked copy in the user's cache folder, mapped into memory: unpacking the
     DFA's 39 MB takes a tenth of a second at every start (most of `nejtak triage FILE`), mapping
     a millisecond, and a mapped page is read only when a text walks through it. When no copy can
-    be written the file is unpacked into memory as before."""
+    be written the file is unpacked into memory as before; a copy that cannot be mapped is
+    dropped here, one that fails to judge a text is dropped by detect()."""
     try:
         unpacked = _unpacked_copy(path)
         if unpacked:
             try:
                 return _mapped(unpacked)
             except Exception:  # a damaged copy: dropped (the next start writes it anew)
-                unpacked.unlink(missing_ok=True)
+                _drop(unpacked)
         return _read(path)
     except Exception:  # an unreadable or foreign file: the full model still judges alike
         return None
 
 
+_FORMAT = 1  # the copy's layout, in its name: a copy laid out otherwise is never read as this one
 _ALIGN = 64
+_STALE_SECONDS = 3600  # a half-written copy this old was left by a process that died writing it
+
+
+def _copy_file(packed: bytes) -> Path:
+    import hashlib
+
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("nejtak")) / \
+        f"language-{_FORMAT}-{hashlib.sha256(packed).hexdigest()[:20]}.bin"
+
+
+def _drop(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # not ours to remove: left as it is
+        pass
 
 
 def _unpacked_copy(path: Path) -> Path | None:
     """The cache file holding path's arrays unpacked, each at an aligned offset after a JSON
-    header: made once per model (named by its hash), shared by every process; None when the
-    cache folder cannot be written."""
-    import hashlib
+    header: made once per model (named by its hash and the layout), written whole or not at all,
+    shared by every process; None when the cache folder cannot be written."""
     import os
     import tempfile
+    import time
 
-    import platformdirs
-
-    packed = path.read_bytes()
-    folder = Path(platformdirs.user_cache_dir("nejtak"))
-    target = folder / f"language-{hashlib.sha256(packed).hexdigest()[:20]}.bin"
+    target = _copy_file(path.read_bytes())
     if target.is_file():
         return target
     f = _Unpacker(path)
     head = json.loads(f.take(int.from_bytes(f.take(4), "big")))
+    folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=folder, prefix=".language-")
@@ -158,16 +199,24 @@ def _unpacked_copy(path: Path) -> Path | None:
                     raise ValueError(f"{path.name} ends inside {name}")
                 out.write(piece)
             out.truncate(start + offset)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before it has its name: a crash leaves no half copy
         os.replace(temporary, target)
     except OSError:
-        Path(temporary).unlink(missing_ok=True)
+        _drop(Path(temporary))
         return None
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _drop(Path(temporary))
         raise
     for older in folder.glob("language-*.bin"):  # another model's copy: 44 MB each
         if older != target:
-            older.unlink(missing_ok=True)
+            _drop(older)
+    for left in folder.glob(".language-*"):  # written by a process that died before the rename
+        try:
+            if time.time() - left.stat().st_mtime > _STALE_SECONDS:
+                _drop(left)
+        except OSError:
+            pass
     return target
 
 
@@ -228,5 +277,11 @@ def detect(text: str, fallback: str) -> tuple[str, float]:
     sample = " ".join(text[:1500].split())[:600]
     if len(_LETTER.findall(sample, 0, 200)) < 12:
         return fallback, 0.0
-    code, probability = _model().classify(sample)
+    model = _model()
+    try:
+        code, probability = model.classify(sample)
+    except Exception:
+        if not _without_copy(model):
+            raise
+        code, probability = _model().classify(sample)
     return _ISO.get(code, code), float(probability)

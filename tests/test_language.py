@@ -1,4 +1,6 @@
 """The shipped language model is py3langid's, cut down to the candidates, and judges alike."""
+import os
+
 import numpy as np
 import pytest
 
@@ -78,7 +80,7 @@ def test_the_model_is_unpacked_once_and_mapped_after(cache_home, restricted):
 def test_a_damaged_copy_is_dropped_and_the_model_still_judges(cache_home, restricted):
     language._load(language.MODEL_FILE)
     [copy] = cache_home.glob("language-*.bin")
-    copy.write_bytes(copy.read_bytes()[:1_000_000])  # cut short, as by a full disk
+    copy.write_bytes(copy.read_bytes()[:1_000_000])  # cut short (a disk error, a hand at work)
     shipped = language._load(language.MODEL_FILE)
     assert [shipped.classify(t) for t in TEXTS] == [restricted.classify(t) for t in TEXTS]
     assert not copy.exists()  # written anew at the next start
@@ -101,3 +103,29 @@ def test_another_models_copy_is_removed(cache_home):
     old.write_bytes(b"an older model")
     language._load(language.MODEL_FILE)
     assert not old.exists() and len(list(cache_home.glob("language-*.bin"))) == 1
+
+
+def test_a_copy_with_wrong_contents_is_dropped_when_it_fails_to_judge(cache_home, restricted, monkeypatch, caplog):
+    """A copy of the right size whose DFA is garbage maps fine and then fails on the first text:
+    detect() still answers (from the model read into memory), drops the copy and says so."""
+    language._load(language.MODEL_FILE)
+    [copy] = cache_home.glob("language-*.bin")
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 2:len(data) // 2 + 2_000_000] = b"\xff" * 2_000_000  # inside the DFA
+    copy.write_bytes(bytes(data))
+    monkeypatch.setattr(language, "_identifier", None)
+    with pytest.raises(Exception):  # what every message would have met
+        language._load(language.MODEL_FILE).classify(TEXTS[0])
+    assert language.detect(TEXTS[0], "da")[0] == "en"
+    assert not copy.exists() and "could not judge a text" in caplog.text
+    assert [language.detect(t, "xx")[0] for t in TEXTS[1:3]] == ["da", "de"]
+
+
+def test_a_half_written_copy_left_by_a_dead_process_is_removed_later(cache_home):
+    cache_home.mkdir(parents=True)
+    old, fresh = cache_home / ".language-dead", cache_home / ".language-writing"
+    old.write_bytes(b"half")
+    fresh.write_bytes(b"half")
+    os.utime(old, (0, 0))
+    language._load(language.MODEL_FILE)
+    assert not old.exists() and fresh.exists()  # another process may be writing that one now

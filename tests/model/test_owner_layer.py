@@ -57,9 +57,9 @@ def shipped_logit(name: str) -> float:
     return text_model.shipped().score(text(name), drivers=0).logit
 
 
-# A friend's plans, wanted, that the shipped model is unsure of (-MARGIN < logit < 0): which text
-# is, moves a little with each retraining, so the first of these that is now is "friend2" (the
-# test that needs it still asserts it).
+# A friend's plans, wanted, that the shipped model is unsure of (-MARGIN < logit < 0). Which text
+# fits moves a little with each retraining, so "friend2" is the first of these that fits the
+# shipped model; when none does, the module fails to load and says so.
 FRIEND2 = [
     ("Sunday instead?", "Hi Anna,\n\nCould we move the climbing trip to Sunday? I can still pick you up at eight "
      "and bring the rope. Quick question: would a short stop at the new gym afterwards work for you? Let me "
@@ -73,6 +73,8 @@ FRIEND2 = [
 for TEXTS["friend2"] in FRIEND2:
     if -owner_layer.MARGIN < shipped_logit("friend2") < 0:
         break
+else:
+    raise RuntimeError("no FRIEND2 text is wanted mail the shipped model is unsure of: write one that is")
 
 
 def owner_logit(learning: OwnerLearning, name: str) -> float:
@@ -115,8 +117,9 @@ def decide(learning: OwnerLearning | None, name: str, history: SenderHistory | N
 
 
 # A pitch without sales words that the shipped model cannot tell (|logit| < 1, not marked), and a
-# second like it: which pair is moves with each retraining (the 94-writer model marks the first),
-# so the first pair that is now is "plants" and "plants2" (the tests that need it still assert it).
+# second like it. Which pair fits moves with each retraining (the 94-writer model marks the
+# first), so "plants" and "plants2" are the first pair that fits the shipped model; when none
+# does, the module fails to load and says so.
 PLANTS = [
     (("Plants for the studio", "Hi Anna,\n\nDo you look after the plants in your studio yourselves? "
       "We keep the greenery of a few small offices in Oslo watered and fresh, and they tell us it is one "
@@ -133,6 +136,8 @@ PLANTS = [
 for TEXTS["plants"], TEXTS["plants2"] in PLANTS:
     if abs(shipped_logit("plants")) < 1.0 and not decide(None, "plants").verdict.unsolicited:
         break
+else:
+    raise RuntimeError("no PLANTS pair is a pitch the shipped model cannot tell: write one that is")
 
 
 def hit(decision, name: str):
