@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import corpus  # noqa: E402
-from eval_writers import figures, judge, line, pipeline  # noqa: E402
+from eval_writers import figures, header, judge, line, pipeline  # noqa: E402
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([^{}]{1,40}?)\s*\}\}|\{([A-Za-z_][^{}]{0,40}?)\}|\[([^\[\]\n]{2,50}?)\]"
                           r"|<([A-Z][^<>\n@]{1,40}?)>")
@@ -96,9 +96,7 @@ def main() -> int:
         print(f"no messages under {args.folder}/pitch or {args.folder}/wanted")
         return 2
     results = judge(pipeline(), rows)
-    header = (f"{'':<10}{'pitches':>8}{'wanted':>8}{'recognised':>12}{'wanted+':>10}{'answered':>12}"
-              f"{'wrong rep':>10}")
-    print(header)
+    print(header(""))
     print(line("all", figures(results)))
     print("\nper language")
     groups = defaultdict(list)

@@ -74,6 +74,12 @@ def figures(results: list[dict]) -> dict:
     }
 
 
+def header(first: str) -> str:
+    """The column heads of line()'s rows, `first` over the names."""
+    return (f"{first:<10}{'pitches':>8}{'wanted':>8}{'recognised':>12}{'wanted+':>10}{'answered':>12}"
+            f"{'wrong rep':>10}")
+
+
 def line(name: str, f: dict) -> str:
     return (f"{name:<10}{f['pitches']:>8}{f['wanted']:>8}{f['recognised']:>12.1%}{f['wanted_marked']:>10.1%}"
             f"{f['answered_own_language']:>12.1%}{f['replies_to_wanted']:>10}")
@@ -115,8 +121,7 @@ def main() -> int:
         examples, vectors, rows, writers = folds(args.writers, args.by)
     p = pipeline()
     results: list[dict] = []
-    print(f"{'left out':<10}{'pitches':>8}{'wanted':>8}{'recognised':>12}{'wanted+':>10}{'answered':>12}"
-          f"{'wrong rep':>10}")
+    print(header("left out"))
     try:
         for w in writers:
             if not args.shipped:

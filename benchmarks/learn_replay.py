@@ -225,18 +225,17 @@ def main() -> int:
     print(f"{'':<6} {'':<24} {'':>7} {'':>7} {'':>6} {'replies':>7} {'':>6}   {'1st':>6} {'2nd':>6} {'ratio':>6}")
     corpus_writers = {r.writer for r in rows}  # to tell their examples from the dev sets and ham
     every: dict[str, list[dict]] = {}
-    trained: dict[frozenset, object] = {}
+    trained: dict[frozenset, object] = {}  # the last model, kept while the next stream leaves out the same
     try:
         for w in writers:
-            left_out = {w} if args.by == "language" or args.without == "writer" else \
-                {x for x in corpus_writers if corpus.round_of(x) == corpus.round_of(w)}
-            if frozenset(left_out) not in trained:
-                trained.clear()
+            left_out = frozenset({w} if args.by == "language" or args.without == "writer" else
+                                 {x for x in corpus_writers if corpus.round_of(x) == corpus.round_of(w)})
+            if left_out not in trained:
                 unseen = [i for i, e in enumerate(examples)
                           if (e.group not in left_out if args.by == "writer"
                               else not (e.group in corpus_writers and e.lang == w))]
-                trained[frozenset(left_out)] = train(vectors, unseen, args.C)
-            text_model.use(trained[frozenset(left_out)])
+                trained = {left_out: train(vectors, unseen, args.C)}
+            text_model.use(trained[left_out])
             with tempfile.TemporaryDirectory(prefix="nejtak-replay-") as folder:
                 run = replay_with_history if args.history else replay
                 every[w] = run(ordered([r for r in rows if getattr(r, attr) == w], args.order, args.seed),

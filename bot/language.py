@@ -100,11 +100,13 @@ def save(identifier, path: Path) -> None:
 
 
 class _Unpacker:
-    """Reads a gzip file's content piece by piece into buffers (no copy of the whole held)."""
+    """Reads a saved model's gzip content piece by piece into buffers (no copy of the whole
+    held), its JSON header (`head`: the classes and the arrays' names, kinds and shapes) first."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, packed: bytes) -> None:
         self._zlib = zlib.decompressobj(wbits=31)
-        self._pending = path.read_bytes()
+        self._pending = packed
+        self.head = json.loads(self.take(int.from_bytes(self.take(4), "big")))
 
     def into(self, view: memoryview) -> bool:
         filled = 0
@@ -171,11 +173,12 @@ def _unpacked_copy(path: Path) -> Path | None:
     import tempfile
     import time
 
-    target = _copy_file(path.read_bytes())
+    packed = path.read_bytes()
+    target = _copy_file(packed)
     if target.is_file():
         return target
-    f = _Unpacker(path)
-    head = json.loads(f.take(int.from_bytes(f.take(4), "big")))
+    f = _Unpacker(packed)
+    head = f.head
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -186,15 +189,14 @@ def _unpacked_copy(path: Path) -> Path | None:
         with os.fdopen(fd, "wb") as out:
             offset, layout = 0, []
             for name, kind, shape in head["arrays"]:
-                size = _itemsize(kind) * math.prod(shape)
                 layout.append([name, kind, shape, offset])
-                offset += -(-size // _ALIGN) * _ALIGN
+                offset += -(-_nbytes(kind, shape) // _ALIGN) * _ALIGN
             header = json.dumps({"classes": head["classes"], "arrays": layout}).encode()
             start = -(-(8 + len(header)) // _ALIGN) * _ALIGN
             out.write(len(header).to_bytes(8, "little") + header)
             for name, kind, shape, at in layout:
                 out.seek(start + at)
-                piece = bytearray(_itemsize(kind) * math.prod(shape))
+                piece = bytearray(_nbytes(kind, shape))
                 if not f.into(memoryview(piece)):
                     raise ValueError(f"{path.name} ends inside {name}")
                 out.write(piece)
@@ -220,10 +222,11 @@ def _unpacked_copy(path: Path) -> Path | None:
     return target
 
 
-def _itemsize(kind: str) -> int:
+def _nbytes(kind: str, shape: list[int]) -> int:
+    """The size of an array of this kind (an array.array typecode or a numpy dtype) and shape."""
     import numpy as np
 
-    return array(kind).itemsize if len(kind) == 1 else np.dtype(kind).itemsize
+    return (array(kind).itemsize if len(kind) == 1 else np.dtype(kind).itemsize) * math.prod(shape)
 
 
 def _mapped(path: Path):
@@ -239,8 +242,8 @@ def _mapped(path: Path):
     start = -(-(8 + size) // _ALIGN) * _ALIGN
     got: dict = {}
     for name, kind, shape, at in head["arrays"]:
-        piece = whole[start + at:start + at + _itemsize(kind) * math.prod(shape)]
-        if len(piece) != _itemsize(kind) * math.prod(shape):
+        piece = whole[start + at:start + at + _nbytes(kind, shape)]
+        if len(piece) != _nbytes(kind, shape):
             raise ValueError(f"{path} is cut short")
         got[name] = piece.cast(kind) if len(kind) == 1 else np.frombuffer(piece, dtype=kind).reshape(shape)
     return _judge_with(got, head["classes"])
@@ -259,17 +262,16 @@ def _read(path: Path):
     """The identifier saved at path, unpacked into memory."""
     import numpy as np
 
-    f = _Unpacker(path)
-    head = json.loads(f.take(int.from_bytes(f.take(4), "big")))
+    f = _Unpacker(path.read_bytes())
     got: dict = {}
-    for name, kind, shape in head["arrays"]:
+    for name, kind, shape in f.head["arrays"]:
         if len(kind) == 1:  # an array.array typecode: read straight into it
             got[name] = value = array(kind, [0]) * shape[0]
         else:
             got[name] = value = np.empty(shape, dtype=np.dtype(kind))
         if not f.into(memoryview(value).cast("B")):
             return None
-    return _judge_with(got, head["classes"])
+    return _judge_with(got, f.head["classes"])
 
 
 def detect(text: str, fallback: str) -> tuple[str, float]:
