@@ -209,7 +209,7 @@ class Telegram(_Section):
 
 class Classifier(_Section):
     required: float = 5.0  # score at which a message counts as an unsolicited sales contact
-    auto_threshold: float = 8.0  # in auto mode, replies at or above this go out unasked
+    auto_threshold: float = 8.5  # in auto mode, replies at or above this go out unasked
 
     @field_validator("auto_threshold")
     @classmethod
