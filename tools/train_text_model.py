@@ -64,7 +64,7 @@ class Example:
     text: str
     pitch: bool
     weight: float
-    group: str  # the writer (w01...), devset, devset2, or easy_ham / hard_ham
+    group: str  # the writer (w01...), devset, devset2, easy_ham / hard_ham, cold_offers or sms_ham
     id: str = ""
     lang: str = ""
 
@@ -107,18 +107,39 @@ def business_mail_examples() -> list[Example]:
     return out
 
 
-# where a bulk mailer's footer begins: how to be taken off its list, the law it claims to obey
-_FOOTER = re.compile(r"unsubscrib|remov(?:e|al)\b.{0,40}\blist|opt[- ]?out|to be removed|"
-                     r"in compliance with|bill s\.? ?1618|this (?:e-?mail|message) (?:is|was) sent", re.I)
+# how a bulk mailer lets you leave, or says why it may write: the words of its notices
+_NOTICE = re.compile(r"unsubscri|\bremov(?:e|ed|al)\b|\btaken off\b|\bopt[- ]?(?:out|in)\b|"
+                     r"\b(?:not|no longer) (?:wish|want) to receive|\bfurther (?:\w+ )?mailings|"
+                     r"\bin compliance with|\bbill s\.? ?1618|\bmailing list|"
+                     r"\bthis (?:e-?mail|message|mailing) (?:is|was) sent", re.I)
+NOTICE_PARAGRAPH = 600  # characters: a notice is a short paragraph; a longer one is offer with a notice line
 
 
 def offer_part(text: str) -> str:
-    """A bulk offer without its footer: what it offers is the pitch; how a list mailer lets
-    you leave is the same in 2002's spam and in the newsletters an owner subscribed to, and
-    what a mail is sent through is the header signals' part, not the text model's."""
-    lines = text.splitlines()
-    cut = next((i for i, line in enumerate(lines) if i and _FOOTER.search(line)), len(lines))
-    return "\n".join(lines[:cut])
+    """A bulk offer without its list notices: what it offers is the pitch; how a list mailer
+    lets you leave reads the same in 2002's spam and in the newsletters an owner subscribed to.
+
+    A short paragraph with a notice in it goes whole (its lines wrap the notice's words);
+    in a longer paragraph only the lines that carry a notice go, with the line after when the
+    words run across the break. The first line, the subject, always stays."""
+    subject, _, body = text.partition("\n")
+    kept = []
+    for paragraph in re.split(r"\n\s*\n", body):
+        if not _NOTICE.search(" ".join(paragraph.split())):
+            kept.append(paragraph)
+        elif len(paragraph) > NOTICE_PARAGRAPH:
+            kept.append("\n".join(_without_notice_lines(paragraph.split("\n"))))
+    return "\n".join([subject, "\n\n".join(p for p in kept if p.strip())]).rstrip("\n")
+
+
+def _without_notice_lines(lines: list[str]) -> list[str]:
+    drop = set()
+    for i, line in enumerate(lines):
+        if _NOTICE.search(line):
+            drop.add(i)
+        elif i + 1 < len(lines) and not _NOTICE.search(lines[i + 1]) and _NOTICE.search(f"{line} {lines[i + 1]}"):
+            drop.update((i, i + 1))  # the notice's words wrap from this line to the next
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def cold_offer_examples() -> list[Example]:
@@ -138,8 +159,9 @@ def cold_offer_examples() -> list[Example]:
 
 def private_chat_examples() -> list[Example]:
     """Real private chat as wanted: the ham of the SMS collection's even lines (absent: none).
-    The odd lines are benchmarks/eval_heldout.py's; the spam (2000s bulk offers) is no pitch
-    of the kind nejtak answers, so it is not trained on at all."""
+    The odd lines are benchmarks/eval_heldout.py's; the SMS spam (prizes, ringtones and
+    dating offered to private persons) is no pitch of the kind nejtak answers, so it is not
+    trained on at all."""
     path = SHARED.parent / "sms" / "SMSSpamCollection"
     if not path.is_file():
         print(f"note: {path} not found: training without private chat", file=sys.stderr)

@@ -38,35 +38,58 @@ SPAM_LABELS = {"b2b", "consumer", "scam", "other"}
 
 def _labels(path):
     rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return {name: (label, why) for name, label, why in rows}
+    labels = {name: (label, why) for name, label, why in rows}
+    assert len(labels) == len(rows), f"{path.name}: a file labelled twice"
+    return labels
 
 
 @pytest.mark.skipif(not SPAMASSASSIN.is_dir(), reason="../shared/corpus is not beside the checkout")
 def test_the_spam_trained_on_is_labelled_message_by_message_and_spam_2s_odd_half_stays_out():
-    from tools.train_text_model import SPAM_LABELS as FILES
+    from tools.train_text_model import SPAM_LABELS as TRAINED
+    from tools.train_text_model import cold_offer_examples, half
 
     held_out = corpus.ROOT / "tests" / "data" / "spamassassin" / "spam_2_odd_labels.tsv"
-    for (folder, path), half in zip([*FILES.items(), ("spam_2", held_out)], (slice(None), slice(0, None, 2),
-                                                                            slice(1, None, 2))):
+    spam = list((SPAMASSASSIN / "spam").iterdir())
+    spam_2 = list((SPAMASSASSIN / "spam_2").iterdir())
+    # all of spam/ and the even half of spam_2/ are trained on; the odd half is eval_heldout.py's
+    expected = {TRAINED["spam"]: sorted(f.name for f in spam),
+                TRAINED["spam_2"]: [f.name for f in half(spam_2, even=True)],
+                held_out: [f.name for f in half(spam_2, even=False)]}
+    assert len(expected) == 3 and len(TRAINED) == 2
+    offers = 0
+    for path, files in expected.items():
         labels = _labels(path)
-        files = sorted(f.name for f in (SPAMASSASSIN / folder).iterdir())
-        # all of spam/ and the even half of spam_2/ trained on; the odd half eval_heldout.py's
-        assert sorted(labels) == files[half], path.name
+        assert sorted(labels) == files, path.name
         assert {label for label, _ in labels.values()} == SPAM_LABELS
         assert all(why.strip() for _, why in labels.values())
-        offers = sum(label == "b2b" for label, _ in labels.values())
-        assert 0.1 < offers / len(labels) < 0.4, (folder, offers)  # a part, chosen by reading
+        share = sum(label == "b2b" for label, _ in labels.values()) / len(labels)
+        assert 0.1 < share < 0.4, (path.name, share)  # a part, chosen by reading
+        offers += sum(label == "b2b" for label, _ in labels.values()) if path != held_out else 0
+    trained = cold_offer_examples()
+    assert len(trained) == offers == 263
+    odd = {f"spam_2/{name}" for name in expected[held_out]}
+    assert all(e.pitch and e.id not in odd and e.text.strip() for e in trained)
 
 
-def test_a_bulk_offer_is_trained_on_without_its_removal_footer():
+def test_a_bulk_offer_is_trained_on_without_its_list_notices():
     from tools.train_text_model import offer_part
 
     offer = ("Increase your website traffic\nDear webmaster,\nwe submit your site to 500 search engines "
              "for $49.\nCall us today.")
-    footer = ("\n\nTo be removed from our mailing list, reply with REMOVE in the subject.\n"
-              "This message is sent in compliance with the new e-mail bill.")
-    assert offer_part(offer + footer) == offer + "\n"
+    # a notice paragraph at the end, its words wrapped across lines: it goes whole
+    footer = ("\n\nWe don't want anybody to receive our mailing who does not wish to\n"
+              "receive them. To be removed from this mailing\nlist, reply with REMOVE.")
+    assert offer_part(offer + footer) == offer
     assert offer_part(offer) == offer
-    # a subject line that speaks of removal is the offer itself, never cut away
-    assert offer_part("Remove your name from our list? No: opt-out is easy\nDear owner, we sell leads.") \
-        .startswith("Remove your name")
+    # a notice before the offer takes only itself away, never the offer after it
+    top = "ADV: Seminars\nClick here to be removed from our e-mail list.\n\nDear counsellor,\nour seminars start in May."
+    assert offer_part(top) == "ADV: Seminars\nDear counsellor,\nour seminars start in May."
+    # in a long paragraph only the notice's lines go
+    long = "Offer\n" + "We clean your mailing database of dead addresses, fast and cheap.\n" * 12 + \
+        "To unsubscribe reply with the word\nREMOVE in the subject.\nCall now."
+    cut = offer_part(long)
+    assert cut.count("We clean your mailing database") == 12 and "unsubscribe" not in cut and "REMOVE" not in cut
+    assert cut.endswith("Call now.")
+    # the subject stays, whatever it says
+    assert offer_part("Remove your name from lists? No\nDear owner, we sell leads.") == \
+        "Remove your name from lists? No\nDear owner, we sell leads."
