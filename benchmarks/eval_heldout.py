@@ -37,7 +37,7 @@ from nejtak.bot.evaluate import evaluate_paths, format_report  # noqa: E402
 from nejtak.bot.mail.reader import read_message  # noqa: E402
 from nejtak.bot.signals.base import judged_text  # noqa: E402
 from nejtak.bot.triage import with_overrides  # noqa: E402
-from train_text_model import cold_offer_examples, half, offer_part  # noqa: E402
+from train_text_model import cold_offer_examples, cold_offers, half, offer_part  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 ODD_LABELS = ROOT / "tests" / "data" / "spamassassin" / "spam_2_odd_labels.tsv"
@@ -68,14 +68,13 @@ def held_out_corpus(tmp: Path) -> tuple[Path, Path, Path]:
     sa = CORPUS / "spamassassin"
     root = tmp / "spamassassin_heldout"
     odd = half(list((sa / "spam_2").iterdir()), even=False)  # the even half is trained on
-    offers = {name for name, label, _ in (line.split("\t") for line in ODD_LABELS.read_text(encoding="utf-8")
-                                         .splitlines() if not line.startswith("#")) if label == "b2b"}
+    labelled = set(cold_offers(ODD_LABELS))
     trained = [_shingles(e.text) for e in cold_offer_examples()]
-    offers = {f.name for f in odd if f.name in offers and not _copy_of_any(_offer_text(f), trained)}
+    offers = {f.name for f in odd if f.name in labelled and not _copy_of_any(_offer_text(f), trained)}
     for name, files in (
         ("spam_2_odd", odd),
         ("easy_ham_2", sorted((sa / "easy_ham_2").iterdir())),
-        ("hard_ham_odd", sorted((sa / "hard_ham").iterdir())[1::2]),
+        ("hard_ham_odd", half(list((sa / "hard_ham").iterdir()), even=False)),
     ):
         folder = root / name
         folder.mkdir(parents=True)

@@ -148,13 +148,17 @@ def cold_offer_examples() -> list[Example]:
         return []
     out = []
     for folder, labels in SPAM_LABELS.items():
-        for line in labels.read_text(encoding="utf-8").splitlines():
-            name, _, rest = line.partition("\t")
-            if not line.startswith("#") and rest.partition("\t")[0] == "b2b":
-                path = SHARED / folder / name
-                text = offer_part(judged_text(read_message(path.read_bytes(), name), []))
-                out.append(Example(text, True, COLD_OFFER_WEIGHT, "cold_offers", f"{folder}/{name}", "en"))
+        for name in cold_offers(labels):
+            path = SHARED / folder / name
+            text = offer_part(judged_text(read_message(path.read_bytes(), name), []))
+            out.append(Example(text, True, COLD_OFFER_WEIGHT, "cold_offers", f"{folder}/{name}", "en"))
     return out
+
+
+def cold_offers(labels: Path) -> list[str]:
+    """The files a spam label file (file<TAB>label<TAB>why, # comments) labels `b2b`."""
+    rows = (line.split("\t") for line in labels.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return [row[0] for row in rows if len(row) > 1 and row[1] == "b2b"]
 
 
 def private_chat_examples() -> list[Example]:
