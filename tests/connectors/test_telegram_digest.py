@@ -14,7 +14,7 @@ from nejtak.bot.inbound import Inbound
 from nejtak.bot.store.outbox import TRANSITIONS
 from tests.connectors.test_telegram import owner_says
 from tests.connectors.test_telegram_business import CONN, FOLLOW_UP, PITCH, business_sends, rows, settle
-from tests.daemon.helpers import PITCH_BODY
+from tests.daemon.helpers import PITCH_BODY, wait_until
 from tests.fixtures.botapi import OWNER_ID
 from tests.test_unsubscribe import SENDER, dkim_key, dns, endpoint, list_mail  # noqa: F401  (fixtures)
 
@@ -206,7 +206,8 @@ async def test_the_digest_goes_out_at_its_times_and_is_retried_when_telegram_fai
     await botapi.wait_for("sendMessage", TelegramConnector.RETRIES + 1,
                           where=lambda p: "nejtak digest" in p.get("text", ""))
     await botapi.wait_for("sendMessage", 1, where=lambda p: p.get("_ok") and "nejtak digest" in p.get("text", ""))
-    assert daemon.last_digest > before
+    # the Bot API fixture records the send before the daemon has its answer: wait for the daemon
+    await wait_until(lambda: daemon.last_digest > before, timeout=5, what="digest recorded as sent")
     assert daemon.telegram.app.running
 
 
