@@ -37,6 +37,7 @@ from nejtak.bot.evaluate import evaluate_paths, format_report  # noqa: E402
 from nejtak.bot.mail.reader import read_message  # noqa: E402
 from nejtak.bot.signals.base import judged_text  # noqa: E402
 from nejtak.bot.triage import with_overrides  # noqa: E402
+from corpus import as_the_owners  # noqa: E402
 from train_text_model import cold_offer_examples, cold_offers, half, offer_part  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -59,6 +60,17 @@ def _copy_of_any(text: str, trained: list[set]) -> bool:
     """The same campaign sent again: half or more of its five-word runs shared with a trained offer."""
     mine = _shingles(text)
     return not mine or any(len(mine & other) >= 0.5 * len(mine | other) for other in trained)
+
+
+def owner_addressed(tmp: Path, root: Path) -> Path:
+    """The held-out wanted SpamAssassin mail, each message rewritten by as_the_owners."""
+    out = tmp / "owner_addressed"
+    for name in ("easy_ham_2", "hard_ham_odd"):
+        folder = out / name
+        folder.mkdir(parents=True)
+        for f in sorted((root / name).iterdir()):
+            (folder / f.name).write_bytes(as_the_owners(f.read_bytes(), f.name, OWNER[0], "mx.holm.example"))
+    return out
 
 
 def held_out_corpus(tmp: Path) -> tuple[Path, Path, Path]:
@@ -99,10 +111,14 @@ def main() -> None:
         offers = evaluate_paths(corpus_config, [str(cold)])["folders"]
         owner_config = with_overrides(load(None), OWNER, ["mx.holm.example"], "auto")
         report["devsets"] = evaluate_paths(owner_config, [str(ROOT / "tests" / "data" / "holdout")])["devsets"]
+        addressed = evaluate_paths(owner_config, [str(owner_addressed(Path(tmp), sa))])["folders"]
     if "--json" in sys.argv:
-        print(json.dumps({**report, "cold_offers": offers}, indent=2))
+        print(json.dumps({**report, "cold_offers": offers, "owner_addressed": addressed}, indent=2))
         return
     print(format_report(report))
+    for f in addressed:  # the same wanted mail as if sent to the owner by an authenticated sender
+        print(f"\n{f['folder']} addressed to the owner, DMARC passing: {f['marked_unsolicited']} marked, "
+              f"{f['replies']} replies, {f['drafts']} drafts of {f['messages']}")
     for f in offers:  # the real cold offers among spam_2's odd half, not copies of trained ones
         print(f"\n{f['folder']}: {f['marked_unsolicited']} of {f['messages']} recognised ({100 * f['rate']:.1f} %)")
 

@@ -250,6 +250,9 @@ class Reply(_Section):
     templates_dir: str = ""  # empty: config/templates of this checkout
     phrases_dir: str = ""  # empty: config/phrases of this checkout
     languages: list[str] = Field(default_factory=lambda: ["en", "da", "sv", "nb", "de", "pl"])
+    # a mail longer than this many words with more distinct links is a newsletter: no reply
+    newsletter_words: int = Field(600, ge=50)
+    newsletter_links: int = Field(8, ge=0)
     country: str = ""  # ISO code: refusals cite its e-mail marketing law (bot/law.py); "" cites none
 
     @field_validator("country")

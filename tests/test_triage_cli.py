@@ -114,3 +114,31 @@ def test_eval_reports_the_dev_set_bars():
     assert d["replies_to_wanted"] == [] and d["replies_breaking_a_rule"] == []
     assert d["repeats_escalated"] == d["repeats"]
     assert d["answered_in_own_language"] >= 0.95
+
+
+HARD_HAM = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "spamassassin" / "hard_ham"
+
+
+def test_newsletters_without_list_headers_get_no_refusal(tmp_path):
+    """Two subscribed newsletters of 2002 with no List-* header, as if sent to the owner by an
+    authenticated sender: the text model marks both, and before the newsletter rule both were
+    refused (ZDNet's via a bulk mailer: "your subscription"; the Motley Fool's: 2,000 words,
+    dozens of links). A pitch delivered the same way is still answered."""
+    from tools.corpus import as_the_owners
+
+    if not HARD_HAM.is_dir():
+        pytest.skip(f"the SpamAssassin corpus is not at {HARD_HAM}")
+    names = {"00106.8325a1afdd64c2945889fc4b0e80d363.eml": "speaks to a subscriber",
+             "00158.8042a8d7b2a93ebdee1df8239cfea2b0.eml": "a newsletter's shape"}
+    for name in names:
+        (tmp_path / name).write_bytes(as_the_owners((HARD_HAM / name).read_bytes(), name, "anna@holm.example",
+                                                    "mx.holm.example"))
+    pitch = DEVSET / "inbox" / "002-seo-quick-question-en.eml"
+    (tmp_path / "pitch.eml").write_bytes(as_the_owners(pitch.read_bytes(), "pitch", "anna@holm.example",
+                                                        "mx.holm.example"))
+    rows = {Path(r["source"]).name: r for r in triage(str(tmp_path), *OWNER_ARGS)}
+    for name, why in names.items():
+        r = rows[name]
+        assert r["unsolicited"] and r["reply"] is None and r["action"] == "none", (name, r["action"])
+        assert r["blocked_by"] == "newsletter" and why in r["blocked_reason"], r["blocked_reason"]
+    assert rows["pitch.eml"]["action"] == "reply" and rows["pitch.eml"]["blocked_by"] is None

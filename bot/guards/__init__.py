@@ -3,6 +3,7 @@ from nejtak.bot.guards import (  # noqa: F401  (registration order is the rules'
     return_path,
     auto_submitted,
     mailing_list,
+    newsletter,
     system_sender,
     recipient,
     report,

@@ -20,7 +20,7 @@ SENDER = "anna.sales@leadgen-pro.com"
 
 # DESIGN.md "Reply rules (never break these)", in its order.
 RULES = [
-    "return_path", "auto_submitted", "mailing_list", "system_sender", "recipient", "report",
+    "return_path", "auto_submitted", "mailing_list", "newsletter", "system_sender", "recipient", "report",
     "authentication", "already_answered", "known_correspondent",
 ]
 
@@ -175,6 +175,62 @@ def test_mailing_list_rule(check, eml, name, value):
 
 def test_precedence_first_class_is_answerable(check, eml):
     assert check(eml(add=[("Precedence", "first-class")])) is None
+
+
+# rule 3 continued: newsletters without List-* headers (2002's Accucast sent ZDNet's that way)
+
+SUBSCRIBER_FOOTERS = [
+    "The e-mail address for your subscription is owner@example.org\r\nUnsubscribe | Manage My Subscriptions",
+    "You are receiving this newsletter because you signed up at our shop.",
+    "Sie erhalten diesen Newsletter, weil Sie sich für unseren Newsletter angemeldet haben.",
+    "Du modtager dette nyhedsbrev, fordi du er tilmeldt.",
+    "Du får detta nyhetsbrev eftersom du prenumererar på det.",
+    "Otrzymujesz ten newsletter, ponieważ zapisałeś się na naszej stronie.",
+    "Vous recevez cette newsletter car vous êtes inscrit sur notre site.",
+    "U ontvangt deze nieuwsbrief omdat u bent ingeschreven.",
+]
+
+
+@pytest.mark.parametrize("footer", SUBSCRIBER_FOOTERS, ids=lambda f: f[:30])
+def test_a_mail_that_speaks_to_a_subscriber_is_a_newsletter(check, eml, footer):
+    assert check(eml(body=PITCH + "\r\n" + footer + "\r\n")) == "newsletter"
+
+
+def test_a_subscriber_notice_below_the_signature_line_counts(check, eml):
+    assert check(eml(body=PITCH + "-- \r\nACME Weekly\r\nManage your subscription: https://acme.example/p\r\n")) \
+        == "newsletter"
+
+
+@pytest.mark.parametrize("text", [
+    "I have subscribed to your blog for years and loved your last post.",
+    "We cut SaaS costs: most teams pay for licences nobody uses.",
+    "Your subscription signup takes 7 clicks; with us it takes 2.",
+    "Unsubscribe: reply STOP.",
+    "Sie erhalten diesen Newsletter, weil Ihr Unternehmen im Handelsregister eingetragen ist. Abmelden: x.example/a",
+], ids=["the seller subscribed", "subscriptions as a topic", "the owner's subscription page", "an opt-out line",
+        "a newsletter nobody signed up for"])
+def test_a_pitch_that_mentions_subscribing_is_still_answerable(check, eml, text):
+    assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
+
+
+def _long_mail(words: int, links: int) -> str:
+    text = " ".join(f"word{i % 97}" for i in range(words))
+    return "Hi,\r\n\r\n" + text + "\r\n\r\n" + "\r\n".join(f"https://fool.example/m?i={i}" for i in range(links))
+
+
+def test_a_long_mail_with_many_links_is_a_newsletter(check, eml):
+    assert check(eml(body=_long_mail(700, 9))) == "newsletter"
+
+
+@pytest.mark.parametrize("words,links", [(700, 8), (500, 30), (50, 9)])
+def test_a_long_mail_with_few_links_or_a_short_one_with_many_is_answerable(check, eml, words, links):
+    assert check(eml(body=_long_mail(words, links))) is None
+
+
+def test_the_newsletter_shape_is_set_in_config(check, eml, config):
+    roomy = config.model_copy(update={"reply": config.reply.model_copy(update={"newsletter_words": 1000})})
+    assert check(eml(body=_long_mail(700, 20)), cfg=roomy) is None
+    assert check(eml(body=_long_mail(1100, 20)), cfg=roomy) == "newsletter"
 
 
 # --- rule 4: system senders -----------------------------------------------------------------
@@ -397,6 +453,7 @@ BREAKS = {
     "return_path": dict(replace={"Return-Path": "<>"}),
     "auto_submitted": dict(add=[("Auto-Submitted", "auto-replied")]),
     "mailing_list": dict(add=[("List-Id", "<tips.leadgen-pro.com>")]),
+    "newsletter": dict(body=PITCH + "You are receiving this newsletter because you subscribed.\r\n"),
     "system_sender": dict(replace={"From": "Robot <noreply@leadgen-pro.com>"}),
     "recipient": dict(replace={"To": "all@example.org"}),
     "report": dict(add=[("X-Spam-Flag", "YES")]),
@@ -407,30 +464,31 @@ BREAKS = {
 
 
 def _combine(*rules):
-    replace, add, history = {}, [], None
+    replace, add, history, body = {}, [], None, PITCH
     for rule in rules:
         spec = BREAKS[rule]
         replace.update(spec.get("replace", {}))
         add += spec.get("add", [])
+        body = spec.get("body", body)
         if "history" in spec:
             history = spec["history"] if history is None else SenderHistory(
                 refusals=history.refusals or spec["history"].refusals,
                 owner_wrote_to=history.owner_wrote_to or spec["history"].owner_wrote_to)
-    return replace, add, history
+    return replace, add, history, body
 
 
 @pytest.mark.parametrize("rule", RULES)
 def test_each_break_alone_trips_its_own_rule(check, rule):
-    replace, add, history = _combine(rule)
-    assert check(build_eml(replace=replace, add=add), history) == rule
+    replace, add, history, body = _combine(rule)
+    assert check(build_eml(replace=replace, add=add, body=body), history) == rule
 
 
 @pytest.mark.parametrize("earlier,later", [
     (a, b) for i, a in enumerate(RULES) for b in RULES[i + 1:]
 ], ids=lambda r: r)
 def test_earlier_rule_wins(check, earlier, later):
-    replace, add, history = _combine(earlier, later)
-    assert check(build_eml(replace=replace, add=add), history) == earlier
+    replace, add, history, body = _combine(earlier, later)
+    assert check(build_eml(replace=replace, add=add, body=body), history) == earlier
 
 
 # --- real fixtures --------------------------------------------------------------------------
