@@ -4,9 +4,10 @@ Bulk mailers of every age leave the List-* headers out (2002's Accucast, many sh
 today). A refusal that says "I never agreed to be contacted" to a newsletter the owner signed
 up for is a reply to wanted mail; an unsubscribe, or the owner's look in the digest, is the
 right answer to a newsletter. Two marks of one, either enough:
-- the text tells the reader they subscribed (`subscription_notice` in config/phrases: "your
-  subscription", "Sie erhalten diesen Newsletter", "du er tilmeldt"): a cold pitch has no
-  subscriber to speak to;
+- the text tells the reader they subscribed (`subscription_notice` in config/phrases: "the
+  e-mail address for your subscription is", "für unseren Newsletter angemeldet", "du er
+  tilmeldt"): a cold pitch has no subscriber to speak to. "You receive this newsletter" alone
+  is no such notice: unsolicited newsletters say it too ("... because your company is listed");
 - its shape: longer than `[reply] newsletter_words` words with more than `newsletter_links`
   distinct links. Pitches are short: none of the corpus's 10,912 nor of 221 real ones has
   even 500 words; half of SpamAssassin's hard_ham newsletters have this shape.
