@@ -12,12 +12,8 @@ right answer to a newsletter. Two marks of one, either enough:
   distinct links. Pitches are short: none of the corpus's 10,912 nor of 221 real ones has
   even 500 words; half of SpamAssassin's hard_ham newsletters have this shape.
 """
-import re
-
 from nejtak.bot.guards.base import GUARDS, Guard
-
-_WORD = re.compile(r"\w+")
-_URL = re.compile(r"\S+://\S+|www\.\S+", re.IGNORECASE)
+from nejtak.bot.signals.headers import newsletter_shape
 
 
 @GUARDS.register
@@ -29,10 +25,5 @@ class Newsletter(Guard):
         hit = ctx.phrase_hit("subscription_notice", msg) or ctx.phrases.find("subscription_notice", msg.signature)
         if hit:
             return f"speaks to a subscriber: {hit.phrase!r}"
-        cfg = ctx.config.reply
-        links = len(set(msg.links))
-        if links > cfg.newsletter_links:
-            words = len(_WORD.findall(_URL.sub(" ", msg.text)))  # the links' own words not counted
-            if words > cfg.newsletter_words:
-                return f"a newsletter's shape: {words} words, {links} links"
-        return None
+        shape = newsletter_shape(msg, ctx.config.reply)
+        return f"a newsletter's shape: {shape}" if shape else None

@@ -6,6 +6,8 @@ from nejtak.bot.signals.base import SIGNALS, Signal
 
 _REPLY_PREFIX = re.compile(r"^\s*(re|sv|aw|vs|odp|antw|fw|fwd|vs)\s*:", re.IGNORECASE)
 _PIXEL_PATH = re.compile(r"(open|pixel|track|beacon|/o/|wf/open|e/o)", re.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_URL = re.compile(r"\S+://\S+|www\.\S+", re.IGNORECASE)
 _MAILER_HEADERS = ("x-mailer", "user-agent", "x-mailer-name", "x-campaign", "x-lemlist-campaign",
                    "x-mailgun-tag", "x-sg-eid", "x-hs-campaign")
 
@@ -110,6 +112,25 @@ class BulkMarkers(Signal):
             if value and (name != "precedence" or value.strip().lower() in ("bulk", "junk")):
                 return f"{name}: {value[:60]}"
         return None
+
+
+def newsletter_shape(msg, reply) -> str | None:
+    """Why the mail has a newsletter's shape (long, many links; `reply` is the [reply] config), or None."""
+    links = len(set(msg.links))
+    if links <= reply.newsletter_links:
+        return None
+    words = len(_WORD.findall(_URL.sub(" ", msg.text)))  # the links' own words not counted
+    return f"{words} words, {links} links" if words > reply.newsletter_words else None
+
+
+@SIGNALS.register
+class NewsletterShape(Signal):
+    name = "NEWSLETTER_SHAPE"
+    description = ("A newsletter's shape (longer than [reply] newsletter_words, more links than "
+                   "newsletter_links): bulk mail, not a person's offer to the owner")
+
+    def check(self, msg, ctx):
+        return newsletter_shape(msg, ctx.config.reply)
 
 
 @SIGNALS.register

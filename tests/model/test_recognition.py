@@ -175,3 +175,24 @@ def test_a_pitch_posted_to_a_list_as_a_new_thread_is_still_recognised(pipeline):
     d = decide(pipeline, mail(body, subject, extra=LIST_HEADERS))
     assert d.verdict.hit("LIST_DISCUSSION") is None
     assert d.verdict.unsolicited and d.action != "reply" and d.blocked_by is not None, d.verdict.report()
+
+
+def _newsletter(links: int) -> str:
+    """A long seminar newsletter: many paragraphs, a link under most of them."""
+    paras = [f"Lesson {i}: how to read a balance sheet, why margins matter, and what a company's cash "
+             f"flow tells you about its next year. Read the whole lesson on our site and join the "
+             f"discussion with other readers on the boards this week." for i in range(1, 22)]
+    parts = [p + (f"\nhttps://seminar.example/m?i={i}" if i <= links else "") for i, p in enumerate(paras, 1)]
+    return "\n\n".join(parts)
+
+
+def test_a_long_mail_with_many_links_counts_against_a_pitch(pipeline):
+    """A newsletter (here 21 lessons, 800 words) is bulk mail, not a person's offer; no pitch of the
+    corpus or the real mail has 500 words. The same text with few links is judged on its words."""
+    linky = decide(pipeline, mail(_newsletter(links=20), "Online seminar, lesson 2"))
+    hit = linky.verdict.hit("NEWSLETTER_SHAPE")
+    assert hit is not None and hit.weight == -3.0 and "20 links" in hit.evidence, linky.verdict.report()
+    plain = decide(pipeline, mail(_newsletter(links=3), "Online seminar, lesson 2"))
+    assert plain.verdict.hit("NEWSLETTER_SHAPE") is None
+    short = decide(pipeline, mail(*reversed(PITCHES["de"])))
+    assert short.verdict.hit("NEWSLETTER_SHAPE") is None and short.verdict.unsolicited
