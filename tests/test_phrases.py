@@ -140,7 +140,7 @@ def test_familiarity_and_buyer_phrases_in_the_other_languages(book, text, catego
     assert book.find(category, text) is not None
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES + LEAN_LANGUAGES)
 def test_phrases_are_well_formed(language):
     for category, section in _load(language).items():
         seen = set()
@@ -160,7 +160,7 @@ def test_book_compiles_every_category(book):
         assert set(book.lists[category]) == expected
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES + LEAN_LANGUAGES)
 def test_every_phrase_matches_its_own_text(book, language):
     for category, section in _load(language).items():
         for phrase in section["phrases"]:

@@ -91,20 +91,23 @@ def eml(row: Row, when: datetime | None = None) -> bytes:
     return (head + body.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n").encode("utf-8")
 
 
-_REDELIVERED = re.compile(rb"^(to|cc|return-path|authentication-results|delivered-to):", re.IGNORECASE)
+_REDELIVERED = re.compile(rb"^(to|cc|return-path|authentication-results|delivered-to)[ \t]*:", re.IGNORECASE)
 
 
-def as_the_owners(raw: bytes, source: str, owner: str = OWNER, authserv_id: str = AUTHSERV_ID) -> bytes:
+def as_the_owners(raw: bytes, source: str, owner: str = OWNER, authserv_id: str = AUTHSERV_ID) -> bytes | None:
     """Mail as if it had come to the owner: addressed to them, its reply address its From, and
     the owner's server vouching for it (DMARC pass): the worst case for a reply. (SpamAssassin's
     ham was sent to its collectors: as it is, a guard stops every reply, and "0 replies to
-    wanted mail" there could not fail.)"""
-    sender = read_message(raw, source).from_address
+    wanted mail" there could not fail.) None for mail without exactly one From: no server
+    could vouch for its author."""
+    msg = read_message(raw, source)
+    if msg.from_count != 1 or "@" not in msg.from_address:
+        return None
     end = re.search(rb"\r?\n\r?\n", raw)
     head, rest = (raw[:end.start()], raw[end.start():]) if end else (raw, b"")
     newline = b"\r\n" if b"\r\n" in head else b"\n"
     kept, skipping = [], False
-    for line in head.split(newline):
+    for line in re.split(rb"\r?\n", head):
         if line[:1] in (b" ", b"\t"):  # a folded header's next line
             if not skipping:
                 kept.append(line)
@@ -112,6 +115,7 @@ def as_the_owners(raw: bytes, source: str, owner: str = OWNER, authserv_id: str 
         skipping = bool(_REDELIVERED.match(line))
         if not skipping and not line.startswith(b"From "):  # the mbox separator line
             kept.append(line)
+    sender = msg.from_address
     domain = sender.rpartition("@")[2]
     added = [f"Return-Path: <{sender}>", f"To: {owner}",
              f"Authentication-Results: {authserv_id}; dmarc=pass header.from={domain}"]

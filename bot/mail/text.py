@@ -132,14 +132,14 @@ def _break(match: re.Match) -> str:
     return "\n\n" if _PARA in run or run.count(_LINE) > 1 else "\n"
 
 
-_URL = re.compile(r"\bhttps?://[^\s<>\"'\])}]+", re.I)
+URL = re.compile(r"\bhttps?://[^\s<>\"'\])}]+", re.I)  # a link written out
 
 
 def find_links(text: str) -> list[str]:
     """http(s) URLs written out in plain text."""
     if "://" not in text:
         return []
-    return _unique(m.group(0).rstrip(".,;:!?") for m in _URL.finditer(text))[:MAX_URLS]
+    return _unique(m.group(0).rstrip(".,;:!?") for m in URL.finditer(text))[:MAX_URLS]
 
 
 def _unique(urls) -> list[str]:

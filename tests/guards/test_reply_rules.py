@@ -9,7 +9,7 @@ from nejtak.bot.guards import GUARDS, first_block
 from nejtak.bot.mail.reader import read_message
 from nejtak.bot.phrases import PhraseBook
 from nejtak.bot.sender_history import SenderHistory
-from nejtak.bot.signals.base import Context
+from nejtak.bot.signals.base import PHRASE_SPAN, Context
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
 
@@ -18,7 +18,8 @@ OWNER_2 = "anna@owner-firm.dk"
 TRUSTED = "mx.example.org"
 SENDER = "anna.sales@leadgen-pro.com"
 
-# DESIGN.md "Reply rules (never break these)", in its order.
+# DESIGN.md "Reply rules (never break these)", in its order; `newsletter` is rule 3 continued (bulk mail
+# without List-* headers).
 RULES = [
     "return_path", "auto_submitted", "mailing_list", "newsletter", "system_sender", "recipient", "report",
     "authentication", "already_answered", "known_correspondent",
@@ -186,8 +187,8 @@ SUBSCRIBER_FOOTERS = [
     "Du modtager dette nyhedsbrev, fordi du er tilmeldt.",
     "Du får detta nyhetsbrev eftersom du prenumererar på det.",
     "Otrzymujesz ten newsletter, ponieważ zapisałeś się na naszej stronie.",
-    "Vous recevez cette newsletter car vous êtes inscrit sur notre site.",
-    "U ontvangt deze nieuwsbrief omdat u bent ingeschreven.",
+    "Vous recevez cette newsletter car vous êtes inscrit à notre newsletter sur notre site.",
+    "U ontvangt deze nieuwsbrief omdat u bent ingeschreven voor onze nieuwsbrief.",
 ]
 
 
@@ -197,7 +198,15 @@ def test_a_mail_that_speaks_to_a_subscriber_is_a_newsletter(check, eml, footer):
 
 
 def test_a_subscriber_notice_below_the_signature_line_counts(check, eml):
-    assert check(eml(body=PITCH + "-- \r\nACME Weekly\r\nManage your subscription: https://acme.example/p\r\n")) \
+    assert check(eml(body=PITCH + "-- \r\nACME Weekly\r\nYour subscription settings: https://acme.example/p\r\n")) \
+        == "newsletter"
+
+
+def test_a_subscriber_notice_at_the_end_of_a_long_mail_counts(check, eml):
+    """Phrases are looked for in the first PHRASE_SPAN characters; a footer is further down."""
+    long_text = "\r\n\r\n".join(f"Story {i}: the week in the harbour, the new ferry and the fish prices." for i in range(150))
+    assert len(long_text) > PHRASE_SPAN
+    assert check(eml(body=long_text + "\r\n\r\nYou get this because you subscribed to our newsletter.\r\n")) \
         == "newsletter"
 
 
@@ -207,30 +216,59 @@ def test_a_subscriber_notice_below_the_signature_line_counts(check, eml):
     "Your subscription signup takes 7 clicks; with us it takes 2.",
     "Unsubscribe: reply STOP.",
     "Sie erhalten diesen Newsletter, weil Ihr Unternehmen im Handelsregister eingetragen ist. Abmelden: x.example/a",
+    "Have you signed up for our free SEO audit yet? Have you subscribed to our channel?",
+    "Hast du schon unseren Newsletter abonniert?",
+    "Manage subscriptions across your team, or change your subscription to a cheaper plan.",
+    "Vi kan sänka priset på din prenumeration på Microsoft 365. Du abonnerer på vores løsning i en måned gratis.",
+    "Olet tilannut palvelun meiltä aiemmin? Subskrybujesz wiele narzędzi?",
+    "U bent ingeschreven bij de Kamer van Koophandel, daarom schrijf ik u.",
+    "Vous êtes inscrit au registre du commerce, c'est pourquoi je vous écris.",
+    "Sei iscritto alla Camera di Commercio: ti scrivo per questo. Usted está suscrito al registro mercantil.",
+    "Du er påmeldt webinaret vårt på torsdag. Du er tilmeldt en gratis prøveperiode.",
 ], ids=["the seller subscribed", "subscriptions as a topic", "the owner's subscription page", "an opt-out line",
-        "a newsletter nobody signed up for"])
+        "a newsletter nobody signed up for", "questions", "a question in German", "a subscription tool",
+        "subscriptions sold (sv, da)", "orders and tools (fi, pl)", "a trade register (nl)", "a trade register (fr)",
+        "trade registers (it, es)", "webinar and trial (nb, da)"])
 def test_a_pitch_that_mentions_subscribing_is_still_answerable(check, eml, text):
     assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
 
 
 def _long_mail(words: int, links: int) -> str:
+    """Exactly `words` words, then `links` links (whose own words are not counted)."""
     text = " ".join(f"word{i % 97}" for i in range(words))
-    return "Hi,\r\n\r\n" + text + "\r\n\r\n" + "\r\n".join(f"https://fool.example/m?i={i}" for i in range(links))
+    return text + "\r\n\r\n" + "\r\n".join(f"https://fool.example/m?i={i}" for i in range(links))
 
 
 def test_a_long_mail_with_many_links_is_a_newsletter(check, eml):
     assert check(eml(body=_long_mail(700, 9))) == "newsletter"
 
 
-@pytest.mark.parametrize("words,links", [(700, 8), (500, 30), (50, 9)])
+@pytest.mark.parametrize("words,links", [(601, 9), (700, 30)])
+def test_over_600_words_and_8_links_is_a_newsletters_shape(check, eml, words, links):
+    assert check(eml(body=_long_mail(words, links))) == "newsletter"
+
+
+@pytest.mark.parametrize("words,links", [(700, 8), (600, 9), (500, 30), (50, 9)])
 def test_a_long_mail_with_few_links_or_a_short_one_with_many_is_answerable(check, eml, words, links):
     assert check(eml(body=_long_mail(words, links))) is None
 
 
 def test_the_newsletter_shape_is_set_in_config(check, eml, config):
-    roomy = config.model_copy(update={"reply": config.reply.model_copy(update={"newsletter_words": 1000})})
-    assert check(eml(body=_long_mail(700, 20)), cfg=roomy) is None
-    assert check(eml(body=_long_mail(1100, 20)), cfg=roomy) == "newsletter"
+    roomy = config.model_copy(update={"reply": config.reply.model_copy(update={"newsletter_words": 1000,
+                                                                              "newsletter_links": 20})})
+    assert check(eml(body=_long_mail(700, 30)), cfg=roomy) is None
+    assert check(eml(body=_long_mail(1100, 20)), cfg=roomy) is None
+    assert check(eml(body=_long_mail(1100, 21)), cfg=roomy) == "newsletter"
+
+
+def test_a_chat_message_is_never_a_newsletter(config, phrases):
+    from nejtak.bot.inbound import Inbound
+
+    chat = Inbound(channel="telegram", source="telegram:1/2", message_id="tg-2", sender="tg:7", chat_id=7,
+                   text="You get this because you subscribed to our newsletter. Want more followers? "
+                        + " ".join(f"https://smm.example/{i}" for i in range(20)) + " word" * 700)
+    block = first_block(chat, Context(config, SenderHistory(), phrases, "en"))
+    assert block is None or block.rule != "newsletter"
 
 
 # --- rule 4: system senders -----------------------------------------------------------------

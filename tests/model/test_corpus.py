@@ -93,3 +93,19 @@ def test_a_bulk_offer_is_trained_on_without_its_list_notices():
     # the subject stays, whatever it says
     assert offer_part("Remove your name from lists? No\nDear owner, we sell leads.") == \
         "Remove your name from lists? No\nDear owner, we sell leads."
+
+
+def test_mail_is_made_the_owners_with_its_other_headers_kept():
+    """What eval_heldout.py judges the SpamAssassin ham as: the owner's mail from an authenticated sender."""
+    from nejtak.bot.mail.reader import read_message
+
+    raw = (b"Return-Path: <bounce-7@bulk.example>\r\n"
+           b"To: list@example.org,\n\tother@example.org\nCc: x@example.org\nFrom: Ola <ola@shop.example>\n"
+           b"Subject: Autumn news\nAuthentication-Results: mx.other.example; dmarc=fail\n\nHello\n")
+    msg = read_message(corpus.as_the_owners(raw, "t"), "t")
+    assert msg.recipients == [corpus.OWNER] and msg.return_path == "ola@shop.example"
+    assert msg.subject == "Autumn news" and msg.from_address == "ola@shop.example" and msg.text.strip() == "Hello"
+    assert msg.header_all("authentication-results") == [
+        f"{corpus.AUTHSERV_ID}; dmarc=pass header.from=shop.example"]
+    assert corpus.as_the_owners(b"Subject: no author\n\nHello\n", "t") is None
+    assert corpus.as_the_owners(b"From: a@x.example, b@y.example\n\nHello\n", "t") is None
