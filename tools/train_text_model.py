@@ -4,7 +4,8 @@ Trained on (see tests/data/corpus/README.md and benchmarks/eval_writers.py):
   - the writers' corpus, tests/data/corpus/w*/ (every writer, each message weight 1);
   - nejtak's own dev sets, tests/data/devset and devset2 (weight 1);
   - real business and private mail as wanted: SpamAssassin easy_ham and the even half of
-    hard_ham (read from ../shared/corpus, never copied; weight 0.75 each, about 8 % of the whole);
+    hard_ham (read from ../shared/corpus, never copied; weight BUSINESS_MAIL_WEIGHT each, about
+    8 % of the whole);
   - real cold offers as pitches: the 263 messages of SpamAssassin `spam` and of the even half of
     `spam_2` that offer a business, site owner or professional a product or service
     (tests/data/spamassassin/*_labels.tsv, each read and labelled by a helper; weight 1), cut

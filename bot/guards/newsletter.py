@@ -15,7 +15,6 @@ right answer to a newsletter. Two marks of one, either enough:
 E-mail only: a chat has no subscribers.
 """
 from nejtak.bot.guards.base import GUARDS, Guard
-from nejtak.bot.signals.headers import newsletter_shape
 
 TAIL = 2000  # characters at the end of the text where a subscription notice is also looked for
 
@@ -35,5 +34,5 @@ class Newsletter(Guard):
                or ctx.phrases.find("subscription_notice", msg.signature))
         if hit:
             return f"speaks to a subscriber: {hit.phrase!r}"
-        shape = newsletter_shape(msg, ctx.config.reply)
+        shape = ctx.newsletter_shape(msg)
         return f"a newsletter's shape: {shape}" if shape else None

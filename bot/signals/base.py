@@ -1,8 +1,11 @@
 """The signal contract: a named check that returns evidence, or None when it does not fire."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
+
+from nejtak.bot.mail.text import URL
 
 if TYPE_CHECKING:
     from nejtak.bot.config import Config
@@ -14,6 +17,8 @@ if TYPE_CHECKING:
 PHRASE_SPAN = 6000  # characters of new text searched for phrases: a pitch makes its point early
 QUOTE_SPAN = 3000  # characters of a quoted earlier message of the same sender read with it
 _ATTRIBUTION_SPAN = 400  # where the quote says whose it is
+_WORD = re.compile(r"\w+")
+_UNKNOWN = "?"  # a cache not filled yet (None is an answer)
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,16 @@ def judged_text(msg: "Inbound", owner_addresses: list[str]) -> str:
     return f"{msg.subject}\n{msg.text[:PHRASE_SPAN]}" + (f"\n{quote}" if quote else "")
 
 
+def newsletter_shape(msg: "Inbound", reply) -> str | None:
+    """Why the mail has a newsletter's shape (long, many links; `reply` is the [reply] config),
+    or None: read by the `newsletter` reply rule and the NEWSLETTER_SHAPE signal."""
+    links = len(msg.links)  # the reader lists each link once
+    if links <= reply.newsletter_links:
+        return None
+    words = len(_WORD.findall(URL.sub(" ", msg.text)))  # the links' own words not counted
+    return f"{words} words, {links} links" if words > reply.newsletter_words else None
+
+
 @dataclass
 class Context:
     """Everything a signal or guard may read about a message besides the message itself."""
@@ -57,6 +72,7 @@ class Context:
     owner: "OwnerLearning | None" = None  # what the owner taught (bot.learning), when known
     _phrase_hits: dict | None = field(default=None, repr=False)
     _judged: str | None = field(default=None, repr=False)
+    _shape: str | None = field(default=_UNKNOWN, repr=False)
 
     def judged_text(self, msg: "Inbound") -> str:
         """What content is judged on: the subject, the new text, and the sender's own quoted
@@ -64,6 +80,12 @@ class Context:
         if self._judged is None:
             self._judged = judged_text(msg, self.config.owner.addresses)
         return self._judged
+
+    def newsletter_shape(self, msg: "Inbound") -> str | None:
+        """newsletter_shape of the message, counted once for the signal and the reply rule."""
+        if self._shape is _UNKNOWN:
+            self._shape = newsletter_shape(msg, self.config.reply)
+        return self._shape
 
     def phrase_hit(self, category: str, msg: "Inbound"):
         """The first phrase of a category in the subject and new text (all looked up at once)."""

@@ -2,12 +2,10 @@
 import re
 from urllib.parse import urlsplit
 
-from nejtak.bot.mail.text import URL
 from nejtak.bot.signals.base import SIGNALS, Signal
 
 _REPLY_PREFIX = re.compile(r"^\s*(re|sv|aw|vs|odp|antw|fw|fwd|vs)\s*:", re.IGNORECASE)
 _PIXEL_PATH = re.compile(r"(open|pixel|track|beacon|/o/|wf/open|e/o)", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
 _MAILER_HEADERS = ("x-mailer", "user-agent", "x-mailer-name", "x-campaign", "x-lemlist-campaign",
                    "x-mailgun-tag", "x-sg-eid", "x-hs-campaign")
 
@@ -114,15 +112,6 @@ class BulkMarkers(Signal):
         return None
 
 
-def newsletter_shape(msg, reply) -> str | None:
-    """Why the mail has a newsletter's shape (long, many links; `reply` is the [reply] config), or None."""
-    links = len(msg.links)  # the reader lists each link once
-    if links <= reply.newsletter_links:
-        return None
-    words = len(_WORD.findall(URL.sub(" ", msg.text)))  # the links' own words not counted
-    return f"{words} words, {links} links" if words > reply.newsletter_words else None
-
-
 @SIGNALS.register
 class NewsletterShape(Signal):
     name = "NEWSLETTER_SHAPE"
@@ -130,7 +119,7 @@ class NewsletterShape(Signal):
                    "newsletter_links): bulk mail, not a person's offer to the owner")
 
     def check(self, msg, ctx):
-        return newsletter_shape(msg, ctx.config.reply)
+        return ctx.newsletter_shape(msg)
 
 
 @SIGNALS.register
