@@ -26,7 +26,7 @@ import pytest
 DATA = Path(__file__).parent / "data"
 LANGS = {"en", "da", "sv", "nb", "de", "pl"}
 RULES = ["return_path", "auto_submitted", "mailing_list", "newsletter", "system_sender", "recipient", "report",
-         "authentication", "already_answered", "known_correspondent"]
+         "authentication", "already_answered", "known_correspondent", "inbound_lead"]
 KEYS = {"unsolicited": bool, "language": str, "reply_allowed": bool, "blocked_by": str, "repeat": int,
         "kind": str}
 OWNER = {"anna@holm.example", "anna.holm@holm.example"}

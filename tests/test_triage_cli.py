@@ -142,3 +142,40 @@ def test_newsletters_without_list_headers_get_no_refusal(tmp_path):
         assert r["reply"] is None and r["action"] in ("none", "unsubscribe"), (name, r["action"])
         assert r["blocked_by"] == "newsletter" and why in r["blocked_reason"], r["blocked_reason"]
     assert rows["pitch.eml"]["action"] == "reply" and rows["pitch.eml"]["blocked_by"] is None
+
+
+BUYERS = {
+    "linkbuyer-en.eml": ("Sponsored post on your blog", "lina@animuswebs.example", (
+        "Hi, I hope you are doing great.\n\nI am an SEO consultant at Animus Webs. We have a huge number of "
+        "clients working with us and we need an\neditorial post on your site with two do-follow links.\n\n"
+        "Please let me know how much do you charge for one post? Payment through PayPal.\n"
+        "Waiting for your positive response.\n\nThanks & Regards,\nLina")),
+    "ads-da.eml": ("Annonce i jeres nyhedsbrev", "tobias@linkhandel.example", (
+        "Hej!\n\nVi er et bureau der hjælper vores kunder med synlighed online. Hvad tager I for et sponsoreret "
+        "indlæg\npå jeres blog med et link til vores kunde? Vi leverer selv teksten, ca. 600 ord.\n\n"
+        "Vh Tobias\nLinkhandel ApS")),
+}
+
+
+def test_a_buyer_gets_no_refusal_however_sure_the_text_model_is(tmp_path):
+    """Someone who asks what the owner charges wants to pay the owner: never refused, even when the
+    text model is sure it is a pitch (these two link buyers score far over the reply threshold) and
+    the sender is an authenticated stranger. A pitch delivered the same way is still answered."""
+    from tools.corpus import as_the_owners
+
+    for name, (subject, sender, body) in BUYERS.items():
+        raw = (f"Return-Path: <{sender}>\r\nFrom: <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
+               f"Subject: {subject}\r\nDate: Tue, 01 Dec 2026 09:00:00 +0100\r\nMessage-ID: <{name}@x.example>\r\n"
+               "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+               + body.replace("\n", "\r\n") + "\r\n").encode("utf-8")
+        (tmp_path / name).write_bytes(as_the_owners(raw, name, "anna@holm.example", "mx.holm.example"))
+    pitch = DEVSET / "inbox" / "002-seo-quick-question-en.eml"
+    (tmp_path / "pitch.eml").write_bytes(as_the_owners(pitch.read_bytes(), "pitch", "anna@holm.example",
+                                                        "mx.holm.example"))
+    rows = {Path(r["source"]).name: r for r in triage(str(tmp_path), *OWNER_ARGS, "--mode", "auto")}
+    for name in BUYERS:
+        r = rows[name]
+        assert r["unsolicited"] and r["score"] >= 8.5, (name, r["score"])  # the text model alone would refuse
+        assert r["reply"] is None and r["action"] != "reply", (name, r["action"])
+        assert r["blocked_by"] == "inbound_lead" and "asks to buy" in r["blocked_reason"], r["blocked_reason"]
+    assert rows["pitch.eml"]["action"] == "reply" and rows["pitch.eml"]["blocked_by"] is None

@@ -10,6 +10,7 @@ from nejtak.bot.guards import (  # noqa: F401  (registration order is the rules'
     authentication,
     already_answered,
     known_correspondent,
+    inbound_lead,
 )
 from nejtak.bot.guards.base import GUARDS
 from nejtak.bot.verdict import Block

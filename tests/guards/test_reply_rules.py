@@ -19,10 +19,10 @@ TRUSTED = "mx.example.org"
 SENDER = "anna.sales@leadgen-pro.com"
 
 # DESIGN.md "Reply rules (never break these)", in its order; `newsletter` is rule 3 continued (bulk mail
-# without List-* headers).
+# without List-* headers), `inbound_lead` rule 9 continued (a buyer is no seller).
 RULES = [
     "return_path", "auto_submitted", "mailing_list", "newsletter", "system_sender", "recipient", "report",
-    "authentication", "already_answered", "known_correspondent",
+    "authentication", "already_answered", "known_correspondent", "inbound_lead",
 ]
 
 PASS_AR = (
@@ -483,21 +483,71 @@ def test_already_answered_reason_cites_first_request(config, phrases, eml):
     assert block.rule == "already_answered" and "2025-03-03" in block.reason
 
 
+# rule 9 continued: a buyer, or an answer to the owner's own request, is never refused
+
+BUYERS = [
+    "Hi, we are opening two new cafés in March. Could you send us a quote for 40 chairs and 10 tables?",
+    "Thank you for your enquiry through our contact form. Here is the price for the platform lift: 495 EUR.",
+    "Hej, vi åbner en ny butik. Kan I sende et tilbud på 200 krus og en prisliste?",
+    "Guten Tag, vielen Dank für Ihre Anfrage über unser Kontaktformular. Gern bieten wir Ihnen an: ...",
+    "Hola, ¿podría enviarme un presupuesto para la web de nuestra academia? Somos 12 profesores.",
+    "Hei, mitä se maksaisi, jos hoitaisitte myös myyntilaskutuksen? Laskuja on noin 20 kuussa.",
+    "Bonjour, je gère une pension canine. Quels sont vos tarifs pour 5 chiens par semaine ?",
+    "Buongiorno, vorremmo un preventivo per il catering del nostro convegno di maggio.",
+    "Hei! Jeg driver en interiørbutikk i Bergen. Selger dere engros? Send meg pris og minstebestilling.",
+    "Beste Eva, wat zijn uw tarieven voor een coachingstraject van twee medewerkers?",
+    "Dzień dobry, dziękuję za wypełnienie formularza na naszej stronie. Przesyłam wycenę.",
+    "Hej Sonja! Här är priserna enligt din förfrågan: 495 kr/mån för en byrålicens.",
+]
+
+
+@pytest.mark.parametrize("text", BUYERS, ids=["en quote", "en form", "da", "de", "es", "fi", "fr", "it", "nb", "nl",
+                                              "pl", "sv"])
+def test_a_buyer_is_never_refused(check, eml, text):
+    assert check(eml(body=text + "\r\n\r\nBest regards,\r\nMaria\r\n")) == "inbound_lead"
+
+
+@pytest.mark.parametrize("text", [
+    "Are you available for a quick call next week?",
+    "Request a quote today and save 20 %. Get a free quote in 24 hours.",
+    "We can send you a quote by Friday. Vill du att jag skickar en offert?",
+    "Demandez votre devis gratuit ! Fordern Sie jetzt Ihr kostenloses Angebot an.",
+    "Jeg kan sende et tilbud i morgen. Har du tid til en kort snak?",
+    "Heeft u tijd voor een gesprek? Wij zoeken iemand die onze app wil testen.",
+    "Mamy wolny termin w czwartek i możemy przygotować ofertę. Chcesz złożyć zamówienie?",
+    "Se le va di capire quanto costerebbe per voi, fissi una videochiamata. ¿Tiene disponibilidad el martes?",
+    "We lower your prices for energy and your rates for insurance.",
+], ids=["a call", "a seller's quote button", "a seller offers a quote", "fr and de buttons", "da", "nl", "pl",
+        "it and es", "your prices as a topic"])
+def test_a_seller_who_offers_a_quote_is_still_answerable(check, eml, text):
+    assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
+
+
+def test_a_buyer_in_a_chat_is_never_refused(config, phrases):
+    from nejtak.bot.inbound import Inbound
+
+    chat = Inbound(channel="telegram", source="telegram:1/2", message_id="tg-3", sender="tg:8", chat_id=8,
+                   text="hej! hvad tager I for 30 t-shirts med tryk? skal bruge dem til vores løb i maj")
+    block = first_block(chat, Context(config, SenderHistory(), phrases, "da"))
+    assert block is not None and block.rule == "inbound_lead" and "hvad tager I for" in block.reason
+
+
 # --- order: the first rule in DESIGN.md's order is the one reported -------------------------
 
 ANSWERED_TWICE = SenderHistory(refusals=[MARCH, APRIL])
-# One way to break each rule: (replace, add, history, body/content-type override)
+# One way to break each rule: (replace, add, history, text added below the pitch)
 BREAKS = {
     "return_path": dict(replace={"Return-Path": "<>"}),
     "auto_submitted": dict(add=[("Auto-Submitted", "auto-replied")]),
     "mailing_list": dict(add=[("List-Id", "<tips.leadgen-pro.com>")]),
-    "newsletter": dict(body=PITCH + "You are receiving this newsletter because you subscribed.\r\n"),
+    "newsletter": dict(extra="You are receiving this newsletter because you subscribed.\r\n"),
     "system_sender": dict(replace={"From": "Robot <noreply@leadgen-pro.com>"}),
     "recipient": dict(replace={"To": "all@example.org"}),
     "report": dict(add=[("X-Spam-Flag", "YES")]),
     "authentication": dict(replace={"Authentication-Results": FAIL_AR}),
     "already_answered": dict(history=ANSWERED_TWICE),
     "known_correspondent": dict(history=SenderHistory(owner_wrote_to=True)),
+    "inbound_lead": dict(extra="PS: could you send us a quote for 40 chairs?\r\n"),
 }
 
 
@@ -507,7 +557,7 @@ def _combine(*rules):
         spec = BREAKS[rule]
         replace.update(spec.get("replace", {}))
         add += spec.get("add", [])
-        body = spec.get("body", body)
+        body += spec.get("extra", "")
         if "history" in spec:
             history = spec["history"] if history is None else SenderHistory(
                 refusals=history.refusals or spec["history"].refusals,
