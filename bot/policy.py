@@ -12,7 +12,12 @@ _ANSWER_BY_MODE = {"observe": "none", "approve": "draft", "auto": "reply"}
 # Rules that stop machine mail (bounces, auto-replies, receipts, robots): such mail after a
 # refusal is no sign that the sender came back, so it is never escalated.
 _MACHINE_MAIL = {"return_path", "auto_submitted", "report", "system_sender"}
-OWNER_FEEDBACK = "OWNER_FEEDBACK"  # bot/signals/learned.py
+# Rules that say the mail is no seller's (a buyer, or an answer to the owner's own request):
+# it is left to the owner untouched, never escalated, never suggested for a block, even when
+# the sender or its organisation was refused before (a new buyer at a firm whose seller was).
+_NO_SELLER = {"inbound_lead"}
+# what the owner taught (bot/signals/learned.py, bot/signals/history.py): may mark, never alone answer
+LEARNED = ("OWNER_FEEDBACK", "OWNER_MARKED_PITCH")
 
 
 @dataclass(frozen=True)
@@ -42,8 +47,9 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
         return Plan("none", blocked_by=block)
     step = stage(history)
     escalate = step >= 1
-    if block is not None and (block.rule in _MACHINE_MAIL or history.blocked or history.answers_our_reply):
-        return Plan("none", blocked_by=block)  # nothing to escalate: a machine, done, or their answer to us
+    if block is not None and (block.rule in _MACHINE_MAIL or block.rule in _NO_SELLER or history.blocked
+                              or history.answers_our_reply):
+        return Plan("none", blocked_by=block)  # nothing to escalate: a machine, a buyer, done, or their answer to us
     if step >= 2 and block is None:  # the already_answered guard says so too; policy holds alone
         block = Block("already_answered", "a refusal and a reminder were already sent")
     if block is not None:
@@ -58,8 +64,8 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
         return Plan("suggest_block" if escalate else "none", escalate=escalate)
     if action == "reply" and verdict.score < auto_threshold:
         action = "draft"  # not sure enough to speak unasked: the owner decides
-    learned = verdict.hit(OWNER_FEEDBACK)
-    if action == "reply" and learned is not None and learned.weight > 0 and verdict.score - learned.weight < auto_threshold:
+    learned = sum(max(0.0, h.weight) for h in map(verdict.hit, LEARNED) if h is not None)
+    if action == "reply" and learned > 0 and verdict.score - learned < auto_threshold:
         # what the owner taught may mark a message, never alone make nejtak answer it: pitch
         # labels make a language's common words suspect too, and a stranger's wanted mail must
         # not be refused unasked for that (measured: benchmarks/learn_replay.py --by language)

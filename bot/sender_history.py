@@ -21,6 +21,10 @@ class SenderHistory:
     # "blocked:<org domain>" (a colleague blocked: this address counts as a repeat)
     lookup_failed: bool = False  # the store could not be asked: treat as known
     answers_our_reply: bool = False  # In-Reply-To/References name one of nejtak's own replies
+    # the owner marked this many of the sender's earlier messages as pitches (a digest tap, a move
+    # into the pitch folder, `nejtak learn`), not taken back; and when last
+    pitch_labels: int = 0
+    last_pitch_label: datetime | None = None
 
     @property
     def known(self) -> bool:

@@ -216,3 +216,36 @@ def test_clear_errors(tmp_path):
     mixed = run("learn", "--reset", "--pitch", str(tmp_path / "p"), "--db", f"sqlite:///{tmp_path / 'n.db'}",
                 ok=False)
     assert mixed.exit_code == 1 and "--reset" in mixed.output
+
+
+def _note(sender: str, n: int) -> bytes:
+    """A plain note that reads like nothing in particular, from `sender`."""
+    domain = sender.split("@")[1]
+    return (f"Return-Path: <{sender}>\r\n"
+            f"Authentication-Results: mx.holm.example; spf=pass smtp.mailfrom={sender}; dmarc=pass header.from={domain}\r\n"
+            f"From: Tilda <{sender}>\r\nTo: Anna Holm <{OWNER}>\r\nSubject: Tuesday\r\n"
+            f"Date: Mon, 30 Nov 2026 09:00:0{n} +0000\r\nMessage-ID: <note{n}@{domain}>\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            "Hi Anna,\r\n\r\nI will be in your street on Tuesday around ten.\r\n\r\nTilda\r\n").encode()
+
+
+def test_a_sender_the_owner_marked_as_a_pitch_is_marked_the_next_time(tmp_path):
+    """The owner said a sender's mail was a pitch; that sender's next mail is marked whatever its
+    text says (OWNER_MARKED_PITCH), drafted rather than answered, while the same text from anyone
+    else is not; taking the label back takes that away."""
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    (tmp_path / "next.eml").write_bytes(_note("tilda@koi-care1.example", 1))
+    (tmp_path / "other.eml").write_bytes(_note("tilda@koi-care2.example", 2))
+    assert not triage_one(tmp_path / "next.eml")["unsolicited"]  # its text alone: not a pitch
+
+    run("learn", "--pitch", write(tmp_path / "pitches", [1])[0], "--db", db)
+    row = triage_one(tmp_path / "next.eml", "--db", db)
+    hit = next((s for s in row["signals"] if s["name"] == "OWNER_MARKED_PITCH"), None)
+    assert hit is not None and "1 earlier message(s) from this sender marked pitch" in hit["evidence"], row["signals"]
+    assert row["unsolicited"] and row["action"] == "draft", (row["score"], row["action"])
+    assert not triage_one(tmp_path / "other.eml", "--db", db)["unsolicited"]
+
+    run("learn", "--reset", "--db", db)
+    (tmp_path / "later.eml").write_bytes(_note("tilda@koi-care1.example", 3))
+    again = triage_one(tmp_path / "later.eml", "--db", db)
+    assert all(s["name"] != "OWNER_MARKED_PITCH" for s in again["signals"]), again["signals"]

@@ -179,3 +179,30 @@ def test_a_buyer_gets_no_refusal_however_sure_the_text_model_is(tmp_path):
         assert r["reply"] is None and r["action"] != "reply", (name, r["action"])
         assert r["blocked_by"] == "inbound_lead" and "asks to buy" in r["blocked_reason"], r["blocked_reason"]
     assert rows["pitch.eml"]["action"] == "reply" and rows["pitch.eml"]["blocked_by"] is None
+
+
+def test_a_buyer_at_a_firm_refused_before_is_no_repeat(tmp_path):
+    """A seller at rankrocket.example was refused; later a colleague of theirs asks what the owner
+    charges. That is a buyer, not the firm coming back: no block suggestion, no escalation, the
+    mail left as it is for the owner."""
+    from tools.corpus import as_the_owners
+
+    pitch = DEVSET / "inbox" / "002-seo-quick-question-en.eml"
+    (tmp_path / "a-pitch.eml").write_bytes(as_the_owners(pitch.read_bytes(), "pitch", "anna@holm.example",
+                                                          "mx.holm.example"))
+    sender = "carol@rankrocket.example"
+    raw = (f"Return-Path: <{sender}>\r\nFrom: Carol <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
+           "Subject: Case studies for our site\r\nDate: Mon, 01 Nov 2027 09:00:00 +0100\r\n"
+           "Message-ID: <buyer-1@rankrocket.example>\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+           "Hi Anna,\r\n\r\nI run marketing at RankRocket, an SEO agency helping 200+ small businesses grow "
+           "their traffic. We'd like to hire you to write 6 case studies for our clients' results pages. What "
+           "do you charge per case study? We can start next week.\r\n\r\nBest,\r\nCarol Diaz\r\n"
+           "Head of Marketing, RankRocket\r\n").encode("utf-8")
+    (tmp_path / "b-buyer.eml").write_bytes(as_the_owners(raw, "buyer", "anna@holm.example", "mx.holm.example"))
+    rows = {Path(r["source"]).name: r for r in triage(str(tmp_path), *OWNER_ARGS, "--mode", "auto")}
+    assert rows["a-pitch.eml"]["action"] == "reply"
+    buyer = rows["b-buyer.eml"]
+    assert buyer["unsolicited"], buyer["score"]  # its text reads like the agency's pitches
+    assert buyer["blocked_by"] == "inbound_lead", buyer["blocked_by"]
+    assert (buyer["action"], buyer["escalate"], buyer["reply"]) == ("none", False, None)

@@ -25,7 +25,8 @@ OWNER = "owner@recipient.example"
 # one round resemble each other more than writers of different rounds.
 ROUNDS = (("r1", 1, 12), ("r2", 13, 23), ("r3", 24, 38), ("r4", 39, 54), ("r5", 55, 62), ("r6", 63, 70),
           ("r7", 71, 78), ("r8", 79, 86), ("r9", 87, 94), ("r10", 95, 102), ("r11", 103, 110),
-          ("r12", 111, 118), ("r13", 119, 126), ("r14", 127, 134))
+          ("r12", 111, 118), ("r13", 119, 126), ("r14", 127, 134),
+          ("r15", 135, 142), ("r16", 143, 150))
 AUTHSERV_ID = "mx.recipient.example"
 
 

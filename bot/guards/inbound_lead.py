@@ -1,14 +1,16 @@
-"""Rule 9, continued: a buyer never gets a refusal.
+"""A buyer never gets a refusal (not in DESIGN.md's list: rule 9's "never refuse whom the owner
+deals with", carried to someone who wants to deal with the owner).
 
 A stranger who wants to buy from the owner, or a seller answering the owner's own request, is
 not selling to the owner, however commercial the mail reads: "could you send us a quote?",
-"what do you charge for...", "do you have capacity for...", "thank you for your enquiry via our
-contact form" (`inbound_lead` in config/phrases). The text model reads such mail as a pitch
-often enough (a customer asking for prices names products and prices too, and a quote the
+"what do you charge for...", "we'd like to hire you", "thank you for your enquiry"
+(`inbound_lead` in config/phrases, only phrases a seller would not write). The text model reads
+such mail as a pitch often enough (a customer asking for prices names products and prices too, and a quote the
 owner asked for through a web form leaves no trace in Sent), and a refusal to a customer is
-the worst mistake nejtak can make; the owner sees these in the digest instead. A seller
-posing as a buyer ("how much for a sponsored post?") is shown too, not refused: that is the
-price of never refusing a real one.
+the worst mistake nejtak can make. Such mail is left to the owner: never answered, never
+escalated nor suggested for a block, even after a refusal to a seller at the same firm
+(bot/policy.py). A seller posing as a buyer ("how much do you charge for a sponsored post?") is
+left alone too: that is the price of never refusing a real one.
 """
 from nejtak.bot.guards.base import GUARDS, Guard
 
@@ -16,8 +18,8 @@ from nejtak.bot.guards.base import GUARDS, Guard
 @GUARDS.register
 class InboundLead(Guard):
     name = "inbound_lead"
-    description = ("A buyer, or an answer to the owner's own request: asks for a quote, the owner's prices "
-                   "or capacity, wants to order or hire, thanks the owner for an enquiry")
+    description = ("A buyer, or an answer to the owner's own request: asks for a quote or what the owner "
+                   "charges, wants to order or hire, thanks the owner for an enquiry")
 
     def check(self, msg, ctx):
         hit = ctx.phrase_hit("inbound_lead", msg)

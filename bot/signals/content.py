@@ -20,7 +20,8 @@ CATEGORIES = {
     "price_offer": "A price, rate or discount offered unasked: 'from 295 kr a month', 'ab 79 €', '20 % rabat'",
     "social_proof": "Social proof: 'we have helped 200+ businesses', 'our clients include', 'ponad 300 firm'",
     "wanted_context": "Phrases of wanted mail: interviews, applications, intros, invoices",
-    "inbound_lead": "Someone who wants to buy from the owner: asks for a quote, the owner's prices or capacity",
+    "inbound_lead": ("Someone who wants to buy from the owner (asks for a quote or what the owner charges, "
+                     "wants to order or hire), or thanks the owner for an enquiry"),
 }
 # Categories that speak for wanted mail, not for a pitch.
 WANTED_KINDS = ("wanted_context", "inbound_lead")

@@ -41,6 +41,20 @@ class RepeatAfterRefusal(Signal):
         return None
 
 
+@SIGNALS.register
+class OwnerMarkedPitch(Signal):
+    name = "OWNER_MARKED_PITCH"
+    description = ("The owner marked earlier messages from this sender as pitches (a digest tap, a move "
+                   "into the pitch folder, `nejtak learn`)")
+
+    def check(self, msg, ctx):
+        h = ctx.history
+        if h.pitch_labels and not h.known:
+            last = f", last on {h.last_pitch_label:%Y-%m-%d}" if h.last_pitch_label else ""
+            return f"{h.pitch_labels} earlier message(s) from this sender marked pitch by the owner{last}"
+        return None
+
+
 # Facts of the sender history that speak for wanted mail: (signal, history field, description, evidence).
 _KNOWN = [
     ("KNOWN_CORRESPONDENT", "owner_wrote_to", "The owner has written to this sender",

@@ -12,6 +12,7 @@ from nejtak.bot.store.models import (
     BlockSuggestion,
     Feedback,
     InboundRow,
+    Label,
     OutboxRow,
     OwnerMessage,
     RemovalRequest,
@@ -52,6 +53,11 @@ _ORG_FACTS = union_all(
     select(literal(0), _R.c.requested_at, null(), null()).select_from(_R.join(_S, _S.c.id == _R.c.sender_id))
     .where(_R.c.cancelled.is_(False), _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id")),
 )
+# the owner's standing pitch labels on this address's messages (by address: a label taught from
+# a file by `nejtak learn` may come before the sender ever wrote)
+_L = Label.__table__
+_PITCH_LABELS = select(func.count(_L.c.id), func.max(_L.c.created_at)).where(
+    _L.c.sender == bindparam("address"), _L.c.label == "pitch", _L.c.revoked_at.is_(None))
 _FIRST_BLOCK = select(func.min(Feedback.__table__.c.created_at)).where(
     Feedback.__table__.c.sender_id.in_(bindparam("ids", expanding=True)), Feedback.__table__.c.kind == "block")
 
@@ -78,16 +84,22 @@ class HistoryMixin:
         """Never raises: when the database cannot be asked, the sender counts as known."""
         try:
             with self._conn() as conn:
-                row = sender_row(conn, channel, normalise_address(sender), before_inbound_id)
-                return self._history_of(conn, row, org_domain, thread_ids)
+                address = normalise_address(sender)
+                row = sender_row(conn, channel, address, before_inbound_id)
+                return self._history_of(conn, row, org_domain, thread_ids, address)
         except Exception:
             log.exception("sender history lookup failed for %s:%s", channel, sender)
             return SenderHistory(lookup_failed=True)
 
-    def _history_of(self, conn: Connection, row, org_domain: str, thread_ids: Sequence[str]) -> SenderHistory:
-        """History from a sender row of sender_row() (or None), in statements built once: this
-        runs for every message, so it stays a handful of indexed lookups on one connection."""
+    def _history_of(self, conn: Connection, row, org_domain: str, thread_ids: Sequence[str],
+                    address: str = "") -> SenderHistory:
+        """History from a sender row of sender_row() (or None) and the sender's normalised
+        address, in statements built once: this runs for every message, so it stays a handful
+        of indexed lookups on one connection."""
         h = SenderHistory()
+        if address:
+            h.pitch_labels, last = conn.execute(_PITCH_LABELS, {"address": address}).one()
+            h.last_pitch_label = as_utc(last)
         ids = sorted({i for i in (strip_message_id(t) for t in thread_ids) if i})
         for chunk in _chunks(ids):
             if conn.execute(_IN_OWNER_THREAD, {"ids": chunk}).first() is not None:

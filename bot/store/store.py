@@ -266,7 +266,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
         try:
             with guard:
                 sender = sender_row(conn, channel, address)
-                return sender, self._history_of(conn, sender, org_domain, thread_ids)
+                return sender, self._history_of(conn, sender, org_domain, thread_ids, address)
         except Exception:
             log.exception("sender history lookup failed for %s:%s", channel, address)
             sender = conn.execute(_SENDER_ID, {"channel": channel, "address": address}).first() if address else None

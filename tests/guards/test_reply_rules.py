@@ -19,7 +19,7 @@ TRUSTED = "mx.example.org"
 SENDER = "anna.sales@leadgen-pro.com"
 
 # DESIGN.md "Reply rules (never break these)", in its order; `newsletter` is rule 3 continued (bulk mail
-# without List-* headers), `inbound_lead` rule 9 continued (a buyer is no seller).
+# without List-* headers), `inbound_lead` rule 9's spirit carried to a buyer (not in DESIGN.md's list).
 RULES = [
     "return_path", "auto_submitted", "mailing_list", "newsletter", "system_sender", "recipient", "report",
     "authentication", "already_answered", "known_correspondent", "inbound_lead",
@@ -483,7 +483,7 @@ def test_already_answered_reason_cites_first_request(config, phrases, eml):
     assert block.rule == "already_answered" and "2025-03-03" in block.reason
 
 
-# rule 9 continued: a buyer, or an answer to the owner's own request, is never refused
+# after rule 9: a buyer, or an answer to the owner's own request, is never refused
 
 BUYERS = [
     "Hi, we are opening two new cafés in March. Could you send us a quote for 40 chairs and 10 tables?",
@@ -491,13 +491,13 @@ BUYERS = [
     "Hej, vi åbner en ny butik. Kan I sende et tilbud på 200 krus og en prisliste?",
     "Guten Tag, vielen Dank für Ihre Anfrage über unser Kontaktformular. Gern bieten wir Ihnen an: ...",
     "Hola, ¿podría enviarme un presupuesto para la web de nuestra academia? Somos 12 profesores.",
-    "Hei, mitä se maksaisi, jos hoitaisitte myös myyntilaskutuksen? Laskuja on noin 20 kuussa.",
-    "Bonjour, je gère une pension canine. Quels sont vos tarifs pour 5 chiens par semaine ?",
+    "Hei, voisitteko lähettää tarjouksen myyntilaskutuksesta? Laskuja on noin 20 kuussa.",
+    "Bonjour, je gère une pension canine. Pourriez-vous nous envoyer un devis pour 5 chiens par semaine ?",
     "Buongiorno, vorremmo un preventivo per il catering del nostro convegno di maggio.",
-    "Hei! Jeg driver en interiørbutikk i Bergen. Selger dere engros? Send meg pris og minstebestilling.",
-    "Beste Eva, wat zijn uw tarieven voor een coachingstraject van twee medewerkers?",
-    "Dzień dobry, dziękuję za wypełnienie formularza na naszej stronie. Przesyłam wycenę.",
-    "Hej Sonja! Här är priserna enligt din förfrågan: 495 kr/mån för en byrålicens.",
+    "Hei! Jeg driver en interiørbutikk i Bergen. Hva tar dere for 50 lys, og hva er minstebestillingen?",
+    "Beste Eva, kunt u ons een offerte sturen voor een coachingstraject van twee medewerkers?",
+    "Dzień dobry, prosimy o wycenę 200 krzeseł do naszej nowej kawiarni.",
+    "Hej Sonja! Tack för din förfrågan. Här är priserna: 495 kr/mån för en byrålicens.",
 ]
 
 
@@ -517,8 +517,24 @@ def test_a_buyer_is_never_refused(check, eml, text):
     "Mamy wolny termin w czwartek i możemy przygotować ofertę. Chcesz złożyć zamówienie?",
     "Se le va di capire quanto costerebbe per voi, fissi una videochiamata. ¿Tiene disponibilidad el martes?",
     "We lower your prices for energy and your rates for insurance.",
+    # sellers' sentences a reviewer wrote against the first lists (2026-12-02)
+    "Stellen Sie jetzt Ihre Angebotsanfrage. Demande de devis gratuite en ligne. Richiesta di preventivo gratuita.",
+    "Envíe su solicitud de presupuesto. Doe vandaag nog een offerteaanvraag. Skicka en offertförfrågan idag.",
+    "Send oss en tilbudsforespørsel i dag! Klikk her for å be om et pristilbud. Wyślij zapytanie ofertowe.",
+    "Get a free quote via our contact form. Stellen Sie Ihre Anfrage über unser Kontaktformular.",
+    "Zgodnie z Pani prośbą przesyłam prezentację naszej firmy. Ricevi il preventivo richiesto entro 24 ore.",
+    "Le enviaremos el presupuesto solicitado en 24 horas. U ontvangt de gevraagde offerte binnen 24 uur.",
+    "Grazie per la richiesta di collegamento. Gracias por su solicitud de conexión. Merci pour votre demande.",
+    "Ist Ihre Preisliste noch aktuell? Är din prislista för låg? Zet je prijslijst online.",
+    "¿Cuáles son sus tarifas actuales de luz? Optimizamos vuestras tarifas. What are your rates today?",
+    "What would it cost you to lose a customer? Hvad koster det at have en medarbejder sygemeldt?",
+    "Paljonko maksaa? Alkaen 49 €/kk. Do you ship to Sweden? Do you have capacity for a quick call?",
+    "Le envío una propuesta formal con precios. Hätten Sie Kapazität für ein kurzes Telefonat?",
 ], ids=["a call", "a seller's quote button", "a seller offers a quote", "fr and de buttons", "da", "nl", "pl",
-        "it and es", "your prices as a topic"])
+        "it and es", "your prices as a topic", "quote buttons (de, fr, it)", "quote buttons (es, nl, sv)",
+        "quote buttons (nb, pl)", "contact forms", "claims the owner asked (pl, it)", "claims the owner asked (es, nl)",
+        "connection requests", "your price list as a topic", "energy rates", "rhetorical costs",
+        "pricing pages, shipping, a call", "a seller's proposal, a call (de)"])
 def test_a_seller_who_offers_a_quote_is_still_answerable(check, eml, text):
     assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
 
