@@ -11,7 +11,7 @@ import nejtak.bot.signals  # noqa: F401  (registers every signal)
 from nejtak.bot.config import Config
 from nejtak.bot.errors import NotDecided, NotStored
 from nejtak.bot.store.states import FAILED
-from nejtak.bot.guards import first_block
+from nejtak.bot.guards import first_block, is_buyer
 from nejtak.bot.authentication import sender_vouched_for
 from nejtak.bot.identity import company_of, owner_organisations
 from nejtak.bot.inbound import Inbound
@@ -187,7 +187,7 @@ class Pipeline:
         history, recent = receipt.history, receipt.replies_last_hour
         if history is None:  # stored before but never decided (a crash in between)
             history = self.store.sender_history(msg.channel, msg.sender, org, thread_ids,
-                                                before_inbound_id=receipt.inbound_id)
+                                                before_inbound_id=receipt.inbound_id, message_id=msg.message_id)
             recent = self.store.replies_since(at - timedelta(hours=1))
         self._message_facts(history, msg, org, thread_ids)
         try:
@@ -227,7 +227,7 @@ class Pipeline:
         block = first_block(msg, ctx)
         cfg = self.config
         p = plan(msg, verdict, block, history, cfg.mode, cfg.classifier.auto_threshold,
-                 replies_last_hour, cfg.reply.max_per_hour)
+                 replies_last_hour, cfg.reply.max_per_hour, buyer=block is not None and is_buyer(msg, ctx))
         decision = Decision(p.action, verdict, p.blocked_by, p.escalate,
                             first_request_at=history.first_request_at)
         if p.reply_kind:

@@ -226,3 +226,37 @@ def test_a_pitch_sure_enough_without_the_owner_layer_is_answered():
             Hit("OWNER_FEEDBACK", 1.0, "1 similar message(s) marked pitch")]
     assert plan(message(), Verdict(14.3, REQUIRED, hits, "en"), None, FIRST, "auto", AUTO_THRESHOLD, 0,
                 CAP).action == "reply"
+
+
+@pytest.mark.parametrize("learned", [
+    [Hit("OWNER_MARKED_PITCH", 6.0, "1 earlier message(s) from this sender marked pitch by the owner")],
+    [Hit("OWNER_MARKED_PITCH", 3.0, "x"), Hit("OWNER_FEEDBACK", 3.0, "x")],
+], ids=["sender marked", "both"])
+def test_a_sender_the_owner_marked_never_alone_makes_nejtak_answer(learned):
+    """UNKNOWN_SENDER 3 + LEARNED_TEXT 0.5 + 6 learned = 9.5, over the threshold only by what the
+    owner taught: a draft; the same score without the learned part is answered."""
+    hits = [Hit("UNKNOWN_SENDER", 3.0, "test"), Hit("LEARNED_TEXT", 0.5, "test"), *learned]
+    assert plan(message(), Verdict(9.5, REQUIRED, hits, "en"), None, FIRST, "auto", AUTO_THRESHOLD, 0,
+                CAP).action == "draft"
+    sure = [Hit("UNKNOWN_SENDER", 3.0, "test"), Hit("LEARNED_TEXT", 6.5, "test")]
+    assert plan(message(), Verdict(9.5, REQUIRED, sure, "en"), None, FIRST, "auto", AUTO_THRESHOLD, 0,
+                CAP).action == "reply"
+
+
+def test_what_the_owner_taught_never_alone_unsubscribes():
+    """A list mail marked only by what the owner taught is not unsubscribed from unasked."""
+    msg = message(b"List-Unsubscribe: <https://leadgen-pro.com/u/1>\r\n"
+                  b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+    block = Block("mailing_list", "List-Unsubscribe")
+    learned = [Hit("UNKNOWN_SENDER", 3.0, "t"), Hit("LEARNED_TEXT", -1.0, "t"), Hit("OWNER_MARKED_PITCH", 6.0, "t")]
+    p = plan(msg, Verdict(8.0, REQUIRED, learned, "en"), block, FIRST, "auto", AUTO_THRESHOLD, 0, CAP)
+    assert p.action == "none" and p.blocked_by == block
+    own = [Hit("UNKNOWN_SENDER", 3.0, "t"), Hit("LEARNED_TEXT", 5.0, "t")]
+    assert plan(msg, Verdict(8.0, REQUIRED, own, "en"), block, FIRST, "auto", AUTO_THRESHOLD, 0,
+                CAP).action == "unsubscribe"
+
+
+@pytest.mark.parametrize("rule", ["already_answered", "authentication", "recipient", "newsletter"])
+def test_a_buyer_stopped_by_an_earlier_rule_is_no_repeat_either(rule):
+    p = plan(message(), verdict(9.0), Block(rule, "why"), LATER, "auto", AUTO_THRESHOLD, 0, CAP, buyer=True)
+    assert (p.action, p.escalate, p.blocked_by.rule) == ("none", False, rule)

@@ -181,15 +181,20 @@ def test_a_buyer_gets_no_refusal_however_sure_the_text_model_is(tmp_path):
     assert rows["pitch.eml"]["action"] == "reply" and rows["pitch.eml"]["blocked_by"] is None
 
 
-def test_a_buyer_at_a_firm_refused_before_is_no_repeat(tmp_path):
+@pytest.mark.parametrize("pitches,vouched", [
+    (["002-seo-quick-question-en.eml"], True),
+    (["002-seo-quick-question-en.eml", "026-seo-followup-en.eml"], True),  # already_answered stops it first
+    (["002-seo-quick-question-en.eml"], False),  # authentication stops it first
+], ids=["one refusal", "refusal and reminder", "buyer not vouched for"])
+def test_a_buyer_at_a_firm_refused_before_is_no_repeat(tmp_path, pitches, vouched):
     """A seller at rankrocket.example was refused; later a colleague of theirs asks what the owner
     charges. That is a buyer, not the firm coming back: no block suggestion, no escalation, the
-    mail left as it is for the owner."""
+    mail left as it is for the owner, whichever reply rule stops the reply first."""
     from tools.corpus import as_the_owners
 
-    pitch = DEVSET / "inbox" / "002-seo-quick-question-en.eml"
-    (tmp_path / "a-pitch.eml").write_bytes(as_the_owners(pitch.read_bytes(), "pitch", "anna@holm.example",
-                                                          "mx.holm.example"))
+    for i, name in enumerate(pitches):
+        raw = (DEVSET / "inbox" / name).read_bytes()
+        (tmp_path / f"a{i}-pitch.eml").write_bytes(as_the_owners(raw, name, "anna@holm.example", "mx.holm.example"))
     sender = "carol@rankrocket.example"
     raw = (f"Return-Path: <{sender}>\r\nFrom: Carol <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
            "Subject: Case studies for our site\r\nDate: Mon, 01 Nov 2027 09:00:00 +0100\r\n"
@@ -199,10 +204,41 @@ def test_a_buyer_at_a_firm_refused_before_is_no_repeat(tmp_path):
            "their traffic. We'd like to hire you to write 6 case studies for our clients' results pages. What "
            "do you charge per case study? We can start next week.\r\n\r\nBest,\r\nCarol Diaz\r\n"
            "Head of Marketing, RankRocket\r\n").encode("utf-8")
-    (tmp_path / "b-buyer.eml").write_bytes(as_the_owners(raw, "buyer", "anna@holm.example", "mx.holm.example"))
+    if vouched:
+        raw = as_the_owners(raw, "buyer", "anna@holm.example", "mx.holm.example")
+    else:
+        raw = (b"Authentication-Results: mx.holm.example; spf=softfail smtp.mailfrom=" + sender.encode()
+               + b"; dmarc=none header.from=rankrocket.example\r\n" + raw)
+    (tmp_path / "b-buyer.eml").write_bytes(raw)
     rows = {Path(r["source"]).name: r for r in triage(str(tmp_path), *OWNER_ARGS, "--mode", "auto")}
-    assert rows["a-pitch.eml"]["action"] == "reply"
+    assert rows["a0-pitch.eml"]["action"] == "reply"
     buyer = rows["b-buyer.eml"]
     assert buyer["unsolicited"], buyer["score"]  # its text reads like the agency's pitches
-    assert buyer["blocked_by"] == "inbound_lead", buyer["blocked_by"]
-    assert (buyer["action"], buyer["escalate"], buyer["reply"]) == ("none", False, None)
+    assert buyer["blocked_by"] is not None, buyer
+    assert (buyer["action"], buyer["escalate"], buyer["reply"]) == ("none", False, None), buyer["blocked_by"]
+
+
+def test_the_digest_counts_a_buyer_as_left_for_the_owner(tmp_path):
+    """Not among the mail a rule made nejtak ignore: a buyer is the owner's to answer."""
+    from datetime import datetime, timezone
+
+    from nejtak.bot.digest import build, render_text
+    from nejtak.bot.store import Store
+    from tools.corpus import as_the_owners
+
+    subject, sender, body = BUYERS["linkbuyer-en.eml"]
+    raw = (f"Return-Path: <{sender}>\r\nFrom: <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
+           f"Subject: {subject}\r\nDate: Tue, 01 Dec 2026 09:00:00 +0100\r\nMessage-ID: <lb@x.example>\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           + body.replace("\n", "\r\n") + "\r\n").encode("utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "buyer.eml").write_bytes(as_the_owners(raw, "buyer", "anna@holm.example", "mx.holm.example"))
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    (row,) = triage(str(tmp_path / "in"), *OWNER_ARGS, "--mode", "auto", "--db", db)
+    assert row["blocked_by"] == "inbound_lead" and row["unsolicited"]
+    store = Store(db)
+    try:
+        text = render_text(build(store, datetime(2000, 1, 1, tzinfo=timezone.utc)))
+    finally:
+        store.close()
+    assert "left for you: asks to buy" in text and "ignored by rule inbound_lead" not in text, text

@@ -13,7 +13,10 @@ from nejtak.bot.guards import (  # noqa: F401  (registration order is the rules'
     inbound_lead,
 )
 from nejtak.bot.guards.base import GUARDS
+from nejtak.bot.guards.inbound_lead import InboundLead
 from nejtak.bot.verdict import Block
+
+_BUYER = InboundLead()
 
 
 def first_block(msg, ctx) -> Block | None:
@@ -23,3 +26,9 @@ def first_block(msg, ctx) -> Block | None:
         if reason:
             return Block(guard.name, reason)
     return None
+
+
+def is_buyer(msg, ctx) -> bool:
+    """Whether the inbound_lead rule holds, whichever rule came first: a buyer is never
+    escalated nor suggested for a block (bot/policy.py), even when another rule stops the reply."""
+    return _BUYER.check(msg, ctx) is not None

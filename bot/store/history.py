@@ -5,7 +5,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, literal, null, select, union_all, update
+from sqlalchemy import Connection, bindparam, func, literal, null, or_, select, union_all, update
 
 from nejtak.bot.sender_history import SenderHistory
 from nejtak.bot.store.models import (
@@ -54,10 +54,14 @@ _ORG_FACTS = union_all(
     .where(_R.c.cancelled.is_(False), _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id")),
 )
 # the owner's standing pitch labels on this address's messages (by address: a label taught from
-# a file by `nejtak learn` may come before the sender ever wrote)
+# a file by `nejtak learn` may come before the sender ever wrote), newer than the owner's last
+# wanted label on its mail (the owner changed their mind), the message being judged left out
 _L = Label.__table__
+_LAST_WANTED = select(func.max(_L.c.created_at)).where(
+    _L.c.sender == bindparam("address"), _L.c.label == "wanted", _L.c.revoked_at.is_(None)).scalar_subquery()
 _PITCH_LABELS = select(func.count(_L.c.id), func.max(_L.c.created_at)).where(
-    _L.c.sender == bindparam("address"), _L.c.label == "pitch", _L.c.revoked_at.is_(None))
+    _L.c.sender == bindparam("address"), _L.c.label == "pitch", _L.c.revoked_at.is_(None),
+    _L.c.message_key != bindparam("key"), or_(_LAST_WANTED.is_(None), _L.c.created_at > _LAST_WANTED))
 _FIRST_BLOCK = select(func.min(Feedback.__table__.c.created_at)).where(
     Feedback.__table__.c.sender_id.in_(bindparam("ids", expanding=True)), Feedback.__table__.c.kind == "block")
 
@@ -80,25 +84,25 @@ class HistoryMixin:
     """Sender-history methods of the Store."""
 
     def sender_history(self, channel: str, sender: str, org_domain: str, thread_ids: Sequence[str],
-                       before_inbound_id: int | None = None) -> SenderHistory:
+                       before_inbound_id: int | None = None, message_id: str = "") -> SenderHistory:
         """Never raises: when the database cannot be asked, the sender counts as known."""
         try:
             with self._conn() as conn:
                 address = normalise_address(sender)
                 row = sender_row(conn, channel, address, before_inbound_id)
-                return self._history_of(conn, row, org_domain, thread_ids, address)
+                return self._history_of(conn, row, org_domain, thread_ids, address, strip_message_id(message_id))
         except Exception:
             log.exception("sender history lookup failed for %s:%s", channel, sender)
             return SenderHistory(lookup_failed=True)
 
     def _history_of(self, conn: Connection, row, org_domain: str, thread_ids: Sequence[str],
-                    address: str = "") -> SenderHistory:
-        """History from a sender row of sender_row() (or None) and the sender's normalised
-        address, in statements built once: this runs for every message, so it stays a handful
-        of indexed lookups on one connection."""
+                    address: str, message_id: str) -> SenderHistory:
+        """History from a sender row of sender_row() (or None), the sender's normalised address
+        and the (stripped) Message-ID of the message judged, in statements built once: this runs
+        for every message, so it stays a handful of indexed lookups on one connection."""
         h = SenderHistory()
         if address:
-            h.pitch_labels, last = conn.execute(_PITCH_LABELS, {"address": address}).one()
+            h.pitch_labels, last = conn.execute(_PITCH_LABELS, {"address": address, "key": message_id}).one()
             h.last_pitch_label = as_utc(last)
         ids = sorted({i for i in (strip_message_id(t) for t in thread_ids) if i})
         for chunk in _chunks(ids):

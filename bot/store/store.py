@@ -228,7 +228,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
             now = utcnow()
             # The history is read first: storing this message changes none of it (its own row
             # is not counted, and a new sender is neither marked nor refused yet).
-            sender, history = self._sender_and_history(conn, channel, address, org_domain, thread_ids)
+            sender, history = self._sender_and_history(conn, channel, address, org_domain, thread_ids, message_id)
             sender_id = sender.id if sender is not None else None
             created = False
             if address and sender_id is None:
@@ -258,7 +258,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
         return result
 
     def _sender_and_history(self, conn: Connection, channel: str, address: str, org_domain: str,
-                            thread_ids: Sequence[str]):
+                            thread_ids: Sequence[str], message_id: str):
         """(the sender's row or None, its history); a failed history lookup is reported in the
         history and the sender looked up alone, so that the message is stored all the same."""
         # PostgreSQL aborts a transaction on any failed statement: keep a failed lookup apart.
@@ -266,7 +266,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
         try:
             with guard:
                 sender = sender_row(conn, channel, address)
-                return sender, self._history_of(conn, sender, org_domain, thread_ids, address)
+                return sender, self._history_of(conn, sender, org_domain, thread_ids, address, message_id)
         except Exception:
             log.exception("sender history lookup failed for %s:%s", channel, address)
             sender = conn.execute(_SENDER_ID, {"channel": channel, "address": address}).first() if address else None
