@@ -250,10 +250,11 @@ def _mapped(path: Path):
 
 
 def _judge_with(got: dict, classes: list[str]):
-    """py3langid's identifier over the arrays read (restricted to the candidates)."""
-    from py3langid import langid
+    """py3langid's identifier over the arrays read (restricted to the candidates), walking its
+    DFA with numpy (bot/language_walk.py)."""
+    from nejtak.bot.language_walk import WalkingIdentifier
 
-    return langid.LanguageIdentifier(
+    return WalkingIdentifier(
         got["nb_ptc_t"].T, got["nb_pc"], classes, got["tk_nextmove"], got["tk_output"].tolist(),
         norm_probs=True, tk_row=got["tk_row"])
 

@@ -129,3 +129,54 @@ def test_a_half_written_copy_left_by_a_dead_process_is_removed_later(cache_home)
     os.utime(old, (0, 0))
     language._load(language.MODEL_FILE)
     assert not old.exists() and fresh.exists()  # another process may be writing that one now
+
+
+def _deepest_state(identifier) -> int:
+    """How many bytes from the start state the automaton's farthest state lies (breadth first)."""
+    moves = np.asarray(identifier._moves, dtype=np.int64)
+    rows = identifier._rows
+    seen = np.zeros(len(rows), dtype=bool)
+    seen[0] = True
+    frontier, depth = np.array([0]), 0
+    while True:
+        reached = np.unique(moves[(rows[frontier][:, None] + np.arange(256)).ravel()])
+        frontier = reached[~seen[reached]]
+        if not len(frontier):
+            return depth
+        seen[frontier] = True
+        depth += 1
+
+
+def test_the_walk_looks_back_as_far_as_the_automaton_is_deep():
+    """The numpy walk (bot/language_walk.py) relies on the state after a byte depending on the
+    last DEPTH bytes only: true while no state lies deeper. A model with longer n-grams would
+    judge differently: raise DEPTH."""
+    from nejtak.bot.language_walk import DEPTH
+
+    shipped = language._load(language.MODEL_FILE)
+    assert _deepest_state(shipped) == DEPTH
+
+
+def _corpus_texts(every: int = 70) -> list[str]:
+    """Every `every`-th message of the writers' corpus: eleven languages, mail and chat."""
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(line) for f in sorted(Path(__file__).parent.glob("data/corpus/w*/batch-*.jsonl"))
+            for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [f"{r['subject']}\n{r['body']}" for r in rows[::every]]
+
+
+def test_the_numpy_walk_scores_exactly_as_py3langids_own(restricted):
+    from py3langid import langid
+
+    shipped = language._load(language.MODEL_FILE)
+    texts = TEXTS + [" ".join(t.split())[:600] for t in _corpus_texts()] + [
+        "", "a", "ab", "abcde", "ÆØÅ æøå", "\u0000\u00ff" * 40, "😀 emoji 😀 " * 30, "x" * 700,
+        "Zażółć gęślą jaźń, łódź i źdźbło.", "Tämä on hyvin lyhyt viesti äöå."]
+    assert len(texts) > 400
+    for text in texts:
+        data = shipped._encode(text)
+        assert np.array_equal(shipped._raw_score(data),
+                              langid.LanguageIdentifier._raw_score(shipped, data)), text[:60]
+        assert shipped.classify(text) == restricted.classify(text)
