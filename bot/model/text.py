@@ -208,12 +208,11 @@ class TextModel:
         import numpy as np
 
         words, subject = _tokens(text)
-        found = np.array(_buckets(words, subject), dtype=np.intp)
         # the buckets in the order first seen, as features() counts them: the sums below run
         # in that order one by one (cumsum), as a plain loop would, so a score never changes
-        buckets, first, counts = np.unique(found, return_index=True, return_counts=True)
-        order = np.argsort(first)
-        buckets, counts = buckets[order], counts[order]
+        counted = Counter(_buckets(words, subject))
+        buckets = np.fromiter(counted.keys(), dtype=np.intp, count=len(counted))
+        counts = np.fromiter(counted.values(), dtype=np.intp, count=len(counted))
         tf = np.ones(len(counts))
         again = np.flatnonzero(counts != 1)  # sublinear tf: most counts are 1
         if len(again):
