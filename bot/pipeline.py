@@ -28,6 +28,9 @@ from nejtak.responders.templates import TemplateSet
 log = logging.getLogger("nejtak.pipeline")
 
 HISTORY_WINS = "HISTORY_WINS"
+# the owner marked this sender's earlier mail as a pitch: its next mail is marked whatever the text
+# says (never answered for that alone: bot/policy.py LEARNED)
+LABEL_WINS = "OWNER_LABEL_WINS"
 # Outbox state of a new reply, by action; triage records what it would send as a draft.
 _REPLY_STATE = {"reply": "approved", "draft": "drafted"}
 _SIMULATED_STATE = {"reply": "drafted", "draft": "drafted"}
@@ -141,6 +144,14 @@ class Pipeline:
             cut = round(required - 0.5 - score, 2)
             hits.append(Hit(HISTORY_WINS, cut, "the owner's history with this sender outweighs the content"))
             score = round(score + cut, 2)
+        elif score < required and any(h.name == "OWNER_MARKED_PITCH" for h in hits):
+            # the owner's word on this sender outweighs what the text model reads in this mail
+            # (a seller's follow-up reads like a note); OWNER_MARKED_PITCH fires only for senders
+            # the owner has not written to, and a later wanted label takes it away
+            lift = round(required - score, 2)
+            hits.append(Hit(LABEL_WINS, lift, "the owner marked this sender's earlier mail as a pitch: "
+                                              "marked whatever this text says"))
+            score = required
         return Verdict(score, required, hits, language), ctx
 
     def process(self, msg: Inbound, keep_body: bool = True, inbound_id: int | None = None,

@@ -17,7 +17,7 @@ _MACHINE_MAIL = {"return_path", "auto_submitted", "report", "system_sender"}
 # the sender or its organisation was refused before (a new buyer at a firm whose seller was).
 _NO_SELLER = {"inbound_lead"}
 # what the owner taught (bot/signals/learned.py, bot/signals/history.py): may mark, never alone answer
-LEARNED = ("OWNER_FEEDBACK", "OWNER_MARKED_PITCH")
+LEARNED = ("OWNER_FEEDBACK", "OWNER_MARKED_PITCH", "OWNER_LABEL_WINS")
 
 
 @dataclass(frozen=True)

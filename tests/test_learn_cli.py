@@ -218,15 +218,21 @@ def test_clear_errors(tmp_path):
     assert mixed.exit_code == 1 and "--reset" in mixed.output
 
 
-def _note(sender: str, n: int) -> bytes:
-    """A plain note that reads like nothing in particular, from `sender`."""
+NOTE = "Hi Anna,\n\nI will be in your street on Tuesday around ten.\n\nTilda\n"
+# a seller's nudge: the text model reads it as a friendly note (log-odds about -4)
+NUDGE = ("Hi Anna,\n\nJust checking whether my note from last week reached you. No rush at all, I know it "
+         "is a busy time with the kids and the school meeting. Say hello to Jonas.\n\nTilda\n")
+
+
+def _note(sender: str, n: int, body: str = NOTE) -> bytes:
+    """A plain note that reads like nothing in particular (or `body`), from `sender`."""
     domain = sender.split("@")[1]
     return (f"Return-Path: <{sender}>\r\n"
             f"Authentication-Results: mx.holm.example; spf=pass smtp.mailfrom={sender}; dmarc=pass header.from={domain}\r\n"
             f"From: Tilda <{sender}>\r\nTo: Anna Holm <{OWNER}>\r\nSubject: Tuesday\r\n"
             f"Date: Mon, 30 Nov 2026 09:00:0{n} +0000\r\nMessage-ID: <note{n}@{domain}>\r\n"
             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-            "Hi Anna,\r\n\r\nI will be in your street on Tuesday around ten.\r\n\r\nTilda\r\n").encode()
+            + body.replace("\n", "\r\n")).encode()
 
 
 def test_a_sender_the_owner_marked_as_a_pitch_is_marked_the_next_time(tmp_path):
@@ -249,3 +255,20 @@ def test_a_sender_the_owner_marked_as_a_pitch_is_marked_the_next_time(tmp_path):
     (tmp_path / "later.eml").write_bytes(_note("tilda@koi-care1.example", 3))
     again = triage_one(tmp_path / "later.eml", "--db", db)
     assert all(s["name"] != "OWNER_MARKED_PITCH" for s in again["signals"]), again["signals"]
+
+
+def test_a_marked_senders_nudge_is_marked_even_when_its_text_reads_as_a_note(tmp_path):
+    """The promise of OWNER_MARKED_PITCH, kept when the text says the opposite: a seller's nudge
+    ("just checking whether my note reached you") reads to the text model as a friend's note,
+    which outweighed the +6 before. Now the owner's word on the sender wins (OWNER_LABEL_WINS
+    lifts the score to `required`): marked, and only drafted, never answered for that."""
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    (tmp_path / "nudge.eml").write_bytes(_note("tilda@koi-care1.example", 4, NUDGE))
+    alone = triage_one(tmp_path / "nudge.eml")
+    assert not alone["unsolicited"] and alone["score"] < 5.0 - 6.0, alone["score"]  # +6 alone would not mark it
+
+    run("learn", "--pitch", write(tmp_path / "pitches", [1])[0], "--db", db)
+    row = triage_one(tmp_path / "nudge.eml", "--db", db)
+    names = [s["name"] for s in row["signals"]]
+    assert names[-1] == "OWNER_LABEL_WINS" and "OWNER_MARKED_PITCH" in names, row["signals"]
+    assert row["unsolicited"] and row["score"] == 5.0 and row["action"] == "draft", (row["score"], row["action"])
