@@ -26,7 +26,7 @@ OWNER = "owner@recipient.example"
 ROUNDS = (("r1", 1, 12), ("r2", 13, 23), ("r3", 24, 38), ("r4", 39, 54), ("r5", 55, 62), ("r6", 63, 70),
           ("r7", 71, 78), ("r8", 79, 86), ("r9", 87, 94), ("r10", 95, 102), ("r11", 103, 110),
           ("r12", 111, 118), ("r13", 119, 126), ("r14", 127, 134),
-          ("r15", 135, 142), ("r16", 143, 150))
+          ("r15", 135, 142), ("r16", 143, 150), ("r17", 151, 158))
 AUTHSERV_ID = "mx.recipient.example"
 
 
@@ -52,6 +52,18 @@ class Row:
     @property
     def round(self) -> str:
         return round_of(self.writer)
+
+
+# Rounds never trained on: written after the shipped model, kept as a test of it by writers it
+# never read (benchmarks/eval_writers.py --shipped; leaving such a round out changes nothing).
+# Round 17: the model retrained with it replied to more wanted mail leaving a round out (64 -> 71
+# on the same messages) for 0.4 points more answered (tests/data/corpus/README.md).
+HELD_OUT_ROUNDS = ("r17",)
+
+
+def trainable(rows: list[Row]) -> list[Row]:
+    """The rows a model may be trained on: all but the held-out rounds'."""
+    return [r for r in rows if round_of(r.writer) not in HELD_OUT_ROUNDS]
 
 
 def round_of(writer: str) -> str:

@@ -71,7 +71,7 @@ def main() -> int:
     vectors = Vectors(examples)
     logits = out_of_fold(examples, vectors, args.C)
     by_id = {e.id: i for i, e in enumerate(examples)}
-    rows = corpus.load()
+    rows = corpus.trainable(corpus.load())
     config = parse(f'[owner]\naddresses = ["{corpus.OWNER}"]\n', "fit.toml")
     hits = content_hits(Pipeline(config, store=None), rows)
     names = sorted(set().union(*hits))

@@ -109,3 +109,18 @@ def test_mail_is_made_the_owners_with_its_other_headers_kept():
         f"{corpus.AUTHSERV_ID}; dmarc=pass header.from=shop.example"]
     assert corpus.as_the_owners(b"Subject: no author\n\nHello\n", "t") is None
     assert corpus.as_the_owners(b"From: a@x.example, b@y.example\n\nHello\n", "t") is None
+
+
+def test_the_held_out_rounds_are_never_trained_on(monkeypatch):
+    """A held-out round stays a test of the shipped model by writers it never read: training
+    (and fitting the weights) skips its rows, and the shipped model names none of its writers."""
+    from nejtak.bot.model import text as text_model
+    from tools import train_text_model
+
+    rows = corpus.load()
+    held = {r.writer for r in rows if corpus.round_of(r.writer) in corpus.HELD_OUT_ROUNDS}
+    assert held and len(held) < len({r.writer for r in rows})
+    sample = [next(r for r in rows if r.writer in held), next(r for r in rows if r.writer not in held)]
+    monkeypatch.setattr(train_text_model.corpus, "load", lambda *a, **k: sample)  # its own import of tools/corpus.py
+    assert [e.id for e in train_text_model.corpus_examples()] == [sample[1].id]
+    assert not held & set(text_model.shipped().meta.get("trained_on") or [])
