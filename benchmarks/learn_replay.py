@@ -18,9 +18,10 @@ the owner also taps Send on the drafts (a pitch label on a correctly marked pitc
 only drafted), as an owner in approve mode does.
 
 Order: rows carry no real date, so by default they come in the order of the Date header
-tools/corpus.py gives each e-mail (2026-11-01 plus crc32(id) % 40000 minutes: a fixed shuffle
-blind to the label); `--order id` keeps the files' order, `--order shuffle --seed N` a seeded
-shuffle.
+tools/corpus.py gives each e-mail (`corpus.minute`: 2026-11-01 plus crc32(id) % 40000 minutes, a
+fixed shuffle blind to the label, except that a sequence's steps come in their order, three days
+apart; until 2026-12-02 they were shuffled too, a seller's break-up before its first mail);
+`--order id` keeps the files' order, `--order shuffle --seed N` a seeded shuffle.
 
 With `--by language` a stream is instead one language's messages from all the writers (an
 owner who gets mail in that language), the text model trained without any corpus message in
@@ -51,7 +52,6 @@ import json
 import random
 import sys
 import tempfile
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +81,7 @@ def config():
 
 def ordered(rows: list[corpus.Row], order: str, seed: int) -> list[corpus.Row]:
     if order == "date":  # the minute corpus.eml dates each row by
-        return sorted(rows, key=lambda r: (zlib.crc32(r.id.encode()) % 40000, r.id))
+        return sorted(rows, key=lambda r: (corpus.minute(r), r.id))
     if order == "shuffle":
         rows = sorted(rows, key=lambda r: r.id)
         random.Random(seed).shuffle(rows)

@@ -87,11 +87,27 @@ def _html(body: str) -> str:
     return f"<html><body><div style=\"font-family:Arial\">{paras}</div></body></html>"
 
 
+_STEP = re.compile(r"sequence-(\d+)$")
+STEP_MINUTES = 3 * 24 * 60  # a sequence's next mail, three days after the one before
+
+
+def minute(row: Row) -> int:
+    """When the row comes, in minutes after 2026-11-01: a fixed shuffle blind to the label
+    (crc32 of its id), except that the steps of a sequence (shape "sequence-N": a seller's first
+    mail, nudge and break-up, or a customer chasing a quote) come in their order, three days
+    apart, from when their sequence starts (crc32 of its writer and kind)."""
+    step = _STEP.match(row.shape or "")
+    if step:
+        start = zlib.crc32(f"{row.writer}:{row.kind}".encode()) % 40000
+        return start + (int(step.group(1)) - 1) * STEP_MINUTES
+    return zlib.crc32(row.id.encode()) % 40000
+
+
 def eml(row: Row, when: datetime | None = None) -> bytes:
     """The row as delivered mail: DMARC pass from the recipient's MX, the owner in To."""
     sender = row.from_email.strip().lower() or f"{row.id}@sender.example"
     domain = sender.rsplit("@", 1)[-1]
-    when = when or datetime(2026, 11, 1, tzinfo=timezone.utc) + timedelta(minutes=zlib.crc32(row.id.encode()) % 40000)
+    when = when or datetime(2026, 11, 1, tzinfo=timezone.utc) + timedelta(minutes=minute(row))
     as_html = zlib.crc32(row.id.encode()) % 8 == 0  # one in eight, whatever the label
     body = _html(row.body) if as_html else row.body
     ctype = "text/html" if as_html else "text/plain"

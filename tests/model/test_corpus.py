@@ -124,3 +124,21 @@ def test_the_held_out_rounds_are_never_trained_on(monkeypatch):
     monkeypatch.setattr(train_text_model.corpus, "load", lambda *a, **k: sample)  # its own import of tools/corpus.py
     assert [e.id for e in train_text_model.corpus_examples()] == [sample[1].id]
     assert not held & set(text_model.shipped().meta.get("trained_on") or [])
+
+
+def test_a_sequences_steps_come_in_their_order():
+    """A seller's nudge and break-up come after its first mail, days apart (the replay and the
+    triage benchmarks stream the corpus by these dates); other mail keeps its fixed shuffle."""
+    from email.utils import parsedate_to_datetime
+
+    rows = [r for r in corpus.load() if r.writer in ("w127", "w01")]
+    steps = [r for r in rows if r.shape.startswith("sequence-")]
+    assert steps, "round 14 has sequences"
+    for a in steps:
+        for b in steps:
+            if (a.writer, a.kind) == (b.writer, b.kind) and a.shape < b.shape:
+                assert corpus.minute(b) - corpus.minute(a) >= corpus.STEP_MINUTES, (a.id, b.id)
+    single = next(r for r in rows if not r.shape.startswith("sequence-"))
+    date = parsedate_to_datetime(corpus.eml(single).decode().split("Date: ")[1].split("\r\n")[0])
+    assert (date - corpus.datetime(2026, 11, 1, tzinfo=corpus.timezone.utc)).total_seconds() // 60 \
+        == corpus.zlib.crc32(single.id.encode()) % 40000
