@@ -20,8 +20,7 @@ class WalkingIdentifier(langid.LanguageIdentifier):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._moves = np.frombuffer(self.tk_nextmove, dtype=np.uint32) \
-            if isinstance(self.tk_nextmove, memoryview) else np.asarray(self.tk_nextmove)
+        self._moves = np.asarray(self.tk_nextmove)  # a view, in the table's own item size
         self._rows = np.asarray(self.tk_row, dtype=np.int64) << 8
         self._emits = np.asarray(self.tk_output, dtype=np.int64)
 

@@ -144,14 +144,17 @@ class Pipeline:
             cut = round(required - 0.5 - score, 2)
             hits.append(Hit(HISTORY_WINS, cut, "the owner's history with this sender outweighs the content"))
             score = round(score + cut, 2)
-        elif score < required and any(h.name == "OWNER_MARKED_PITCH" for h in hits):
+        elif score < required and (marked := next((h for h in hits if h.name == "OWNER_MARKED_PITCH"), None)):
             # the owner's word on this sender outweighs what the text model reads in this mail
-            # (a seller's follow-up reads like a note); OWNER_MARKED_PITCH fires only for senders
-            # the owner has not written to, and a later wanted label takes it away
+            # (a seller's nudge reads like a note), counting at most twice: mail the model reads
+            # as clearly wanted (an invoice from a seller the owner since bought from) stays
+            # unmarked. OWNER_MARKED_PITCH fires only for senders the owner has not written to,
+            # and a later wanted label takes it away.
             lift = round(required - score, 2)
-            hits.append(Hit(LABEL_WINS, lift, "the owner marked this sender's earlier mail as a pitch: "
-                                              "marked whatever this text says"))
-            score = required
+            if 0 < lift <= marked.weight:
+                hits.append(Hit(LABEL_WINS, lift, "the owner marked this sender's earlier mail as a pitch, "
+                                                  "which outweighs what this text reads as"))
+                score = required
         return Verdict(score, required, hits, language), ctx
 
     def process(self, msg: Inbound, keep_body: bool = True, inbound_id: int | None = None,

@@ -131,20 +131,23 @@ def test_a_half_written_copy_left_by_a_dead_process_is_removed_later(cache_home)
     assert not old.exists() and fresh.exists()  # another process may be writing that one now
 
 
-def _deepest_state(identifier) -> int:
-    """How many bytes from the start state the automaton's farthest state lies (breadth first)."""
+def _depths(identifier) -> np.ndarray:
+    """How many bytes from the start state each state of the automaton lies (breadth first)."""
     moves = np.asarray(identifier._moves, dtype=np.int64)
     rows = identifier._rows
-    seen = np.zeros(len(rows), dtype=bool)
-    seen[0] = True
-    frontier, depth = np.array([0]), 0
-    while True:
+    depth = np.full(len(rows), -1)
+    depth[0] = 0
+    frontier, level = np.array([0]), 0
+    while len(frontier):
         reached = np.unique(moves[(rows[frontier][:, None] + np.arange(256)).ravel()])
-        frontier = reached[~seen[reached]]
-        if not len(frontier):
-            return depth
-        seen[frontier] = True
-        depth += 1
+        frontier = reached[depth[reached] < 0]
+        level += 1
+        depth[frontier] = level
+    return depth
+
+
+def _deepest_state(identifier) -> int:
+    return int(_depths(identifier).max())
 
 
 def test_the_walk_looks_back_as_far_as_the_automaton_is_deep():
@@ -170,13 +173,30 @@ def _corpus_texts(every: int = 70) -> list[str]:
 def test_the_numpy_walk_scores_exactly_as_py3langids_own(restricted):
     from py3langid import langid
 
+    from nejtak.bot.language_walk import DEPTH
+
     shipped = language._load(language.MODEL_FILE)
     texts = TEXTS + [" ".join(t.split())[:600] for t in _corpus_texts()] + [
         "", "a", "ab", "abcde", "ÆØÅ æøå", "\u0000\u00ff" * 40, "😀 emoji 😀 " * 30, "x" * 700,
-        "Zażółć gęślą jaźń, łódź i źdźbło.", "Tämä on hyvin lyhyt viesti äöå."]
+        "Zażółć gęślą jaźń, łódź i źdźbło.", "Tämä on hyvin lyhyt viesti äöå.",
+        "こんにちは。ありがとうございます。また会いましょう。"]  # kana pairs: the deepest states
     assert len(texts) > 400
+    depths, deepest = _depths(shipped), 0
     for text in texts:
         data = shipped._encode(text)
+        walked = _walked(shipped, data)  # py3langid's own walk, a byte at a time
+        assert np.array_equal(shipped.states(data), walked), text[:60]
         assert np.array_equal(shipped._raw_score(data),
                               langid.LanguageIdentifier._raw_score(shipped, data)), text[:60]
         assert shipped.classify(text) == restricted.classify(text)
+        if data:
+            deepest = max(deepest, int(depths[walked].max()))
+    assert deepest == DEPTH  # the texts walk the automaton as deep as it goes
+
+
+def _walked(identifier, data: bytes) -> np.ndarray:
+    state, states = 0, []
+    for byte in data:
+        state = identifier.tk_nextmove[identifier._rowbase[state] + byte]
+        states.append(state)
+    return np.array(states, dtype=np.int64)

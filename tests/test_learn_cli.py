@@ -219,9 +219,12 @@ def test_clear_errors(tmp_path):
 
 
 NOTE = "Hi Anna,\n\nI will be in your street on Tuesday around ten.\n\nTilda\n"
-# a seller's nudge: the text model reads it as a friendly note (log-odds about -4)
-NUDGE = ("Hi Anna,\n\nJust checking whether my note from last week reached you. No rush at all, I know it "
-         "is a busy time with the kids and the school meeting. Say hello to Jonas.\n\nTilda\n")
+# a seller's nudge: the text model reads it as a friendly note (log-odds about -3)
+NUDGE = ("Hi Anna,\n\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
+         "the school meeting and everything. Let me know what you think.\n\nTilda\n")
+# what the model reads as clearly wanted (log-odds about -12): the seller became a supplier
+INVOICE = ("Hi Anna,\n\nAttached is invoice 2026-114 for the chairs you ordered on the 3rd. Delivery is "
+           "booked for Thursday morning; the driver will call an hour before. Thank you for your order!\n\nTilda\n")
 
 
 def _note(sender: str, n: int, body: str = NOTE) -> bytes:
@@ -261,7 +264,9 @@ def test_a_marked_senders_nudge_is_marked_even_when_its_text_reads_as_a_note(tmp
     """The promise of OWNER_MARKED_PITCH, kept when the text says the opposite: a seller's nudge
     ("just checking whether my note reached you") reads to the text model as a friend's note,
     which outweighed the +6 before. Now the owner's word on the sender wins (OWNER_LABEL_WINS
-    lifts the score to `required`): marked, and only drafted, never answered for that."""
+    lifts the score to `required`, by at most OWNER_MARKED_PITCH's weight): marked, and only
+    drafted, never answered for that. Mail the model reads as clearly wanted (an invoice for
+    an order) is not lifted that far: it stays unmarked, and in the inbox."""
     db = f"sqlite:///{tmp_path / 'n.db'}"
     (tmp_path / "nudge.eml").write_bytes(_note("tilda@koi-care1.example", 4, NUDGE))
     alone = triage_one(tmp_path / "nudge.eml")
@@ -272,3 +277,16 @@ def test_a_marked_senders_nudge_is_marked_even_when_its_text_reads_as_a_note(tmp
     names = [s["name"] for s in row["signals"]]
     assert names[-1] == "OWNER_LABEL_WINS" and "OWNER_MARKED_PITCH" in names, row["signals"]
     assert row["unsolicited"] and row["score"] == 5.0 and row["action"] == "draft", (row["score"], row["action"])
+
+    (tmp_path / "invoice.eml").write_bytes(_note("tilda@koi-care1.example", 5, INVOICE))
+    invoice = triage_one(tmp_path / "invoice.eml", "--db", db)
+    names = [s["name"] for s in invoice["signals"]]
+    assert "OWNER_MARKED_PITCH" in names and "OWNER_LABEL_WINS" not in names, invoice["signals"]
+    assert not invoice["unsolicited"] and invoice["action"] == "none", (invoice["score"], invoice["action"])
+
+    # a weight of 0 keeps a signal as evidence only: then the label lifts nothing either
+    quiet = tmp_path / "quiet.toml"
+    quiet.write_text("[classifier.weights]\nOWNER_MARKED_PITCH = 0.0\n")
+    evidence_only = triage_one(tmp_path / "nudge.eml", "--db", db, "--config", str(quiet))
+    assert "OWNER_LABEL_WINS" not in [s["name"] for s in evidence_only["signals"]], evidence_only["signals"]
+    assert not evidence_only["unsolicited"], evidence_only["score"]
