@@ -28,9 +28,15 @@ from nejtak.responders.templates import TemplateSet
 log = logging.getLogger("nejtak.pipeline")
 
 HISTORY_WINS = "HISTORY_WINS"
-# the owner marked this sender's earlier mail as a pitch: its next mail is marked whatever the text
-# says (never answered for that alone: bot/policy.py LEARNED)
+# What the sender's history says outweighs what the text model reads in the mail, up to the
+# history signal's own weight (the lift's name, by the signal that allows it): the owner marked
+# this sender's earlier mail as a pitch, or the sender (or a colleague) was asked to stop before.
+# Such a mail is marked (and a repeat escalated); never answered for the lift alone
+# (bot/policy.py NOT_ALONE).
 LABEL_WINS = "OWNER_LABEL_WINS"
+REPEAT_WINS = "REPEAT_WINS"
+_LIFTS = {"OWNER_MARKED_PITCH": (LABEL_WINS, "the owner marked this sender's earlier mail as a pitch"),
+          "REPEAT_AFTER_REFUSAL": (REPEAT_WINS, "this sender (or a colleague) was asked to stop before")}
 # Outbox state of a new reply, by action; triage records what it would send as a draft.
 _REPLY_STATE = {"reply": "approved", "draft": "drafted"}
 _SIMULATED_STATE = {"reply": "drafted", "draft": "drafted"}
@@ -144,18 +150,23 @@ class Pipeline:
             cut = round(required - 0.5 - score, 2)
             hits.append(Hit(HISTORY_WINS, cut, "the owner's history with this sender outweighs the content"))
             score = round(score + cut, 2)
-        elif score < required and (marked := next((h for h in hits if h.name == "OWNER_MARKED_PITCH"), None)):
-            # the owner's word on this sender outweighs what the text model reads in this mail
-            # (a seller's nudge reads like a note), counting at most twice: mail the model reads
-            # as clearly wanted (an invoice from a seller the owner since bought from) stays
-            # unmarked. OWNER_MARKED_PITCH fires only for senders the owner has not written to,
-            # and a later wanted label takes it away.
-            lift = round(required - score, 2)
-            if 0 < lift <= marked.weight:
-                hits.append(Hit(LABEL_WINS, lift, "the owner marked this sender's earlier mail as a pitch, "
-                                                  "which outweighs what this text reads as"))
-                score = required
+        elif score < required and not history.known and not history.answers_our_reply:
+            score = self._history_lift(hits, score, required)
         return Verdict(score, required, hits, language), ctx
+
+    @staticmethod
+    def _history_lift(hits: list[Hit], score: float, required: float) -> float:
+        """A seller's nudge reads like a note to the text model; the sender's history says
+        otherwise. The history signal counts at most twice (the lift at most its weight): mail
+        the model reads as clearly wanted (an invoice from a seller the owner since bought
+        from) stays unmarked, and a weight of 0 (evidence only) lifts nothing."""
+        lift = round(required - score, 2)
+        allowed = [(h.weight, *_LIFTS[h.name]) for h in hits if h.name in _LIFTS and h.weight > 0]
+        if not allowed or lift > max(allowed)[0]:
+            return score
+        _, name, why = max(allowed)
+        hits.append(Hit(name, lift, f"{why}, which outweighs what this text reads as"))
+        return required
 
     def process(self, msg: Inbound, keep_body: bool = True, inbound_id: int | None = None,
                 content: Content | None = None) -> Outcome:

@@ -16,8 +16,9 @@ _MACHINE_MAIL = {"return_path", "auto_submitted", "report", "system_sender"}
 # it is left to the owner untouched, never escalated, never suggested for a block, even when
 # the sender or its organisation was refused before (a new buyer at a firm whose seller was).
 _NO_SELLER = {"inbound_lead"}
-# what the owner taught (bot/signals/learned.py, bot/signals/history.py): may mark, never alone answer
-LEARNED = ("OWNER_FEEDBACK", "OWNER_MARKED_PITCH", "OWNER_LABEL_WINS")
+# may mark a message, never alone make nejtak answer it: what the owner taught
+# (bot/signals/learned.py, bot/signals/history.py) and the history lifts (bot/pipeline.py)
+NOT_ALONE = ("OWNER_FEEDBACK", "OWNER_MARKED_PITCH", "OWNER_LABEL_WINS", "REPEAT_WINS")
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,8 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
     if block is not None and (block.rule in _MACHINE_MAIL or block.rule in _NO_SELLER or buyer or history.blocked
                               or history.answers_our_reply):
         return Plan("none", blocked_by=block)  # nothing to escalate: a machine, a buyer, done, or their answer to us
-    # what the owner taught may mark a message, never alone make nejtak act on it unasked
-    learned = sum(max(0.0, h.weight) for h in map(verdict.hit, LEARNED) if h is not None)
+    # what the owner taught (or a history lift) may mark a message, never alone make nejtak act on it unasked
+    learned = sum(max(0.0, h.weight) for h in map(verdict.hit, NOT_ALONE) if h is not None)
     if step >= 2 and block is None:  # the already_answered guard says so too; policy holds alone
         block = Block("already_answered", "a refusal and a reminder were already sent")
     if block is not None:

@@ -260,3 +260,21 @@ def test_what_the_owner_taught_never_alone_unsubscribes():
 def test_a_buyer_stopped_by_an_earlier_rule_is_no_repeat_either(rule):
     p = plan(message(), verdict(9.0), Block(rule, "why"), LATER, "auto", AUTO_THRESHOLD, 0, CAP, buyer=True)
     assert (p.action, p.escalate, p.blocked_by.rule) == ("none", False, rule)
+
+
+@pytest.mark.parametrize("lift", ["REPEAT_WINS", "OWNER_LABEL_WINS"])
+def test_a_history_lift_never_alone_makes_nejtak_answer(lift):
+    """A mail lifted to `required` by its sender's history (bot/pipeline.py) is marked and a repeat
+    escalated; even with auto_threshold at `required` the reminder waits as a draft, and a list
+    mail is not unsubscribed from for the lift."""
+    hits = [Hit("EARLIER_CONTACTS", 3.0, "t"), Hit("REPEAT_AFTER_REFUSAL", 6.0, "t"),
+            Hit("LEARNED_TEXT", -7.5, "t"), Hit(lift, 3.5, "t")]
+    p = plan(message(), Verdict(5.0, REQUIRED, hits, "en"), None, REPEAT, "auto", REQUIRED, 0, CAP)
+    assert (p.action, p.escalate, p.reply_kind) == ("draft", True, "reminder")
+    first = [Hit("UNKNOWN_SENDER", 3.0, "t"), Hit("LEARNED_TEXT", -1.5, "t"), Hit(lift, 3.5, "t")]
+    msg = message(b"List-Unsubscribe: <https://leadgen-pro.com/u/1>\r\n"
+                  b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")
+    assert plan(msg, Verdict(5.0, REQUIRED, first, "en"), Block("mailing_list", "List-Unsubscribe"), FIRST,
+                "auto", REQUIRED, 0, CAP).action == "none"
+    assert plan(message(), Verdict(5.0, REQUIRED, first, "en"), None, FIRST, "auto", REQUIRED, 0,
+                CAP).action == "draft"

@@ -242,3 +242,27 @@ def test_the_digest_counts_a_buyer_as_left_for_the_owner(tmp_path):
     finally:
         store.close()
     assert "left for you: asks to buy" in text and "ignored by rule inbound_lead" not in text, text
+
+
+def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp_path):
+    """Jake at rankrocket.example was refused; his nudge says nothing of the offer and the text
+    model reads it as a friendly note, which outweighed REPEAT_AFTER_REFUSAL. The sender's history
+    wins (REPEAT_WINS lifts the score to `required`): the repeat is escalated with a block
+    suggestion, and the reminder waits as a draft, never sent for the lift alone."""
+    from tools.corpus import as_the_owners
+
+    raw = (DEVSET / "inbox" / "002-seo-quick-question-en.eml").read_bytes()
+    (tmp_path / "a-pitch.eml").write_bytes(as_the_owners(raw, "pitch", "anna@holm.example", "mx.holm.example"))
+    sender = "jake@rankrocket.example"
+    nudge = (f"Return-Path: <{sender}>\r\nFrom: Jake Morrison <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
+             "Subject: Tuesday\r\nDate: Mon, 01 Nov 2027 09:00:00 +0100\r\nMessage-ID: <nudge-1@rankrocket.example>\r\n"
+             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+             "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
+             "the school meeting and everything. Let me know what you think.\r\n\r\nBest wishes\r\n").encode()
+    (tmp_path / "b-nudge.eml").write_bytes(as_the_owners(nudge, "nudge", "anna@holm.example", "mx.holm.example"))
+    rows = {Path(r["source"]).name: r for r in triage(str(tmp_path), *OWNER_ARGS, "--mode", "auto")}
+    assert rows["a-pitch.eml"]["action"] == "reply"
+    r = rows["b-nudge.eml"]
+    names = [s["name"] for s in r["signals"]]
+    assert "REPEAT_AFTER_REFUSAL" in names and names[-1] == "REPEAT_WINS", r["signals"]
+    assert r["unsolicited"] and r["escalate"] and r["action"] == "draft", (r["score"], r["action"], r["escalate"])

@@ -29,7 +29,7 @@ from nejtak.bot.sender_history import SenderHistory  # noqa: E402
 
 # Signals of who the sender is, or that set the scale: not fitted.
 NOT_FITTED = {"LEARNED_TEXT", "LANGUAGE", "UNKNOWN_SENDER", "EARLIER_CONTACTS", "REPEAT_AFTER_REFUSAL",
-              "KNOWN_CORRESPONDENT", "OWNER_THREAD", "OWN_ORGANISATION", "WANTED_SENDER", "HISTORY_WINS", "OWNER_LABEL_WINS", "BULK_MARKERS"}
+              "KNOWN_CORRESPONDENT", "OWNER_THREAD", "OWN_ORGANISATION", "WANTED_SENDER", "HISTORY_WINS", "OWNER_LABEL_WINS", "REPEAT_WINS", "BULK_MARKERS"}
 TEXT_CAP = 8.0  # log-odds of the text model at which LEARNED_TEXT carries its whole weight
 # the thresholds the content weights were fitted at; auto_threshold ships at 8.5 since the text
 # model learned real cold offers (config/defaults.toml), the fit was not run again
