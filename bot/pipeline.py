@@ -30,13 +30,13 @@ log = logging.getLogger("nejtak.pipeline")
 HISTORY_WINS = "HISTORY_WINS"
 # What the sender's history says outweighs what the text model reads in the mail, up to the
 # history signal's own weight (the lift's name, by the signal that allows it): the owner marked
-# this sender's earlier mail as a pitch, or the sender (or a colleague) was asked to stop before.
+# this sender's earlier mail as a pitch, or the sender was asked to stop before.
 # Such a mail is marked (and a repeat escalated); never answered for the lift alone
 # (bot/policy.py NOT_ALONE).
 LABEL_WINS = "OWNER_LABEL_WINS"
 REPEAT_WINS = "REPEAT_WINS"
 _LIFTS = {"OWNER_MARKED_PITCH": (LABEL_WINS, "the owner marked this sender's earlier mail as a pitch"),
-          "REPEAT_AFTER_REFUSAL": (REPEAT_WINS, "this sender (or a colleague) was asked to stop before")}
+          "REPEAT_AFTER_REFUSAL": (REPEAT_WINS, "this sender was asked to stop before")}
 # Outbox state of a new reply, by action; triage records what it would send as a draft.
 _REPLY_STATE = {"reply": "approved", "draft": "drafted"}
 _SIMULATED_STATE = {"reply": "drafted", "draft": "drafted"}
@@ -151,17 +151,19 @@ class Pipeline:
             hits.append(Hit(HISTORY_WINS, cut, "the owner's history with this sender outweighs the content"))
             score = round(score + cut, 2)
         elif score < required and not history.known and not history.answers_our_reply:
-            score = self._history_lift(hits, score, required)
+            score = self._history_lift(hits, score, required, history)
         return Verdict(score, required, hits, language), ctx
 
     @staticmethod
-    def _history_lift(hits: list[Hit], score: float, required: float) -> float:
+    def _history_lift(hits: list[Hit], score: float, required: float, history: SenderHistory) -> float:
         """A seller's nudge reads like a note to the text model; the sender's history says
         otherwise. The history signal counts at most twice (the lift at most its weight): mail
         the model reads as clearly wanted (an invoice from a seller the owner since bought
-        from) stays unmarked, and a weight of 0 (evidence only) lifts nothing."""
+        from) stays unmarked, and a weight of 0 (evidence only) lifts nothing. A refusal lifts
+        only this sender's own mail: a colleague of a refused seller may write about anything."""
         lift = round(required - score, 2)
-        allowed = [(h.weight, *_LIFTS[h.name]) for h in hits if h.name in _LIFTS and h.weight > 0]
+        allowed = [(h.weight, *_LIFTS[h.name]) for h in hits if h.name in _LIFTS and h.weight > 0
+                   and (h.name != "REPEAT_AFTER_REFUSAL" or history.refused_via == "sender")]
         if not allowed or lift > max(allowed)[0]:
             return score
         _, name, why = max(allowed)

@@ -260,9 +260,18 @@ def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp
              "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
              "the school meeting and everything. Let me know what you think.\r\n\r\nBest wishes\r\n").encode()
     (tmp_path / "b-nudge.eml").write_bytes(as_the_owners(nudge, "nudge", "anna@holm.example", "mx.holm.example"))
+    colleague = (nudge.replace(b"jake@", b"carol@").replace(b"Jake Morrison", b"Carol Diaz").replace(b"nudge-1@", b"note-2@")
+                 .split(b"Hi Anna,")[0] + b"Hi Anna,\r\n\r\nJake is away this month, so I am answering his mail. He "
+                 b"will be back on the 12th.\r\n\r\nBest wishes\r\n")
+    (tmp_path / "c-colleague.eml").write_bytes(as_the_owners(colleague, "note", "anna@holm.example", "mx.holm.example"))
     rows = {Path(r["source"]).name: r for r in triage(str(tmp_path), *OWNER_ARGS, "--mode", "auto")}
     assert rows["a-pitch.eml"]["action"] == "reply"
     r = rows["b-nudge.eml"]
     names = [s["name"] for s in r["signals"]]
     assert "REPEAT_AFTER_REFUSAL" in names and names[-1] == "REPEAT_WINS", r["signals"]
     assert r["unsolicited"] and r["escalate"] and r["action"] == "draft", (r["score"], r["action"], r["escalate"])
+    # a colleague of Jake's writes a note: the firm's refusal counts, but lifts nothing
+    c = rows["c-colleague.eml"]
+    names = [s["name"] for s in c["signals"]]
+    assert "REPEAT_AFTER_REFUSAL" in names and "REPEAT_WINS" not in names, c["signals"]
+    assert not c["unsolicited"] and c["action"] == "none", (c["score"], c["action"])
