@@ -160,11 +160,13 @@ class Pipeline:
         otherwise. The history signal counts at most twice (the lift at most its weight): mail
         the model reads as clearly wanted (an invoice from a seller the owner since bought
         from) stays unmarked, and a weight of 0 (evidence only) lifts nothing. A refusal lifts
-        only this sender's own mail: a colleague of a refused seller may write about anything."""
+        only this sender's own mail (a colleague of a refused seller may write about anything),
+        and not once the owner labelled some of the sender's mail as wanted (a refusal by mistake)."""
         lift = round(required - score, 2)
         allowed = [(h.weight, *_LIFTS[h.name]) for h in hits if h.name in _LIFTS and h.weight > 0
-                   and (h.name != "REPEAT_AFTER_REFUSAL" or history.refused_via == "sender")]
-        if not allowed or lift > max(allowed)[0]:
+                   and (h.name != "REPEAT_AFTER_REFUSAL"
+                        or (history.refused_via == "sender" and not history.wanted_label))]
+        if lift <= 0 or not allowed or lift > max(allowed)[0]:
             return score
         _, name, why = max(allowed)
         hits.append(Hit(name, lift, f"{why}, which outweighs what this text reads as"))

@@ -25,6 +25,7 @@ class SenderHistory:
     # into the pitch folder, `nejtak learn`), not taken back; and when last
     pitch_labels: int = 0
     last_pitch_label: datetime | None = None
+    wanted_label: bool = False  # the owner labelled some mail of this sender's as wanted (standing)
 
     @property
     def known(self) -> bool:

@@ -275,3 +275,58 @@ def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp
     names = [s["name"] for s in c["signals"]]
     assert "REPEAT_AFTER_REFUSAL" in names and "REPEAT_WINS" not in names, c["signals"]
     assert not c["unsolicited"] and c["action"] == "none", (c["score"], c["action"])
+
+
+def _nudge_verdict(**history):
+    """Jake's nudge (it reads like a note) judged with a sender history that says he was refused."""
+    from datetime import datetime, timezone
+
+    from nejtak.bot.config import load
+    from nejtak.bot.mail.reader import read_message
+    from nejtak.bot.pipeline import Pipeline
+    from nejtak.bot.sender_history import SenderHistory
+    from nejtak.bot.triage import with_overrides
+
+    raw = ("From: Jake Morrison <jake@rankrocket.example>\r\nTo: Anna Holm <anna@holm.example>\r\nSubject: Tuesday\r\n"
+           "Message-ID: <nudge-9@rankrocket.example>\r\n\r\nHi Anna,\r\n\r\nDid my note from last week reach you? No "
+           "rush at all, I know it is a busy time with the school meeting and everything. Let me know what you "
+           "think.\r\n\r\nBest wishes\r\n").encode()
+    config = with_overrides(load(None), ["anna@holm.example"], ["mx.holm.example"], "auto")
+    past = SenderHistory(refusals=[datetime(2026, 9, 2, tzinfo=timezone.utc)], refused_via="sender",
+                         earlier_contacts=1, **history)
+    verdict, _ = Pipeline(config, None).judge(read_message(raw, "nudge"), past)
+    return verdict, [h.name for h in verdict.hits]
+
+
+def test_a_refused_sender_the_owner_wrote_to_or_called_wanted_is_not_lifted():
+    verdict, names = _nudge_verdict()
+    assert names[-1] == "REPEAT_WINS" and verdict.unsolicited  # as the triage test above
+    for history in ({"owner_wrote_to": True}, {"answers_our_reply": True}, {"wanted_label": True}):
+        verdict, names = _nudge_verdict(**history)
+        assert "REPEAT_WINS" not in names and not verdict.unsolicited, (history, verdict.score)
+
+
+def test_a_refused_sender_whose_mail_the_owner_labelled_wanted_is_not_lifted(tmp_path):
+    """The owner says the refusal was a mistake (`nejtak learn --wanted` on the refused mail, as a
+    move into the wanted training folder does): the sender's next note is left alone."""
+    from tools.corpus import as_the_owners
+
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    raw = (DEVSET / "inbox" / "002-seo-quick-question-en.eml").read_bytes()
+    (tmp_path / "one").mkdir()
+    first = tmp_path / "one" / "a-pitch.eml"
+    first.write_bytes(as_the_owners(raw, "pitch", "anna@holm.example", "mx.holm.example"))
+    assert triage(str(first), *OWNER_ARGS, "--mode", "auto", "--db", db)[0]["action"] == "reply"
+    result = CliRunner().invoke(main, ["learn", "--wanted", str(first), "--db", db, "--me", "anna@holm.example"])
+    assert result.exit_code == 0, result.output
+    sender = "jake@rankrocket.example"
+    nudge = (f"Return-Path: <{sender}>\r\nFrom: Jake Morrison <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
+             "Subject: Tuesday\r\nDate: Mon, 01 Nov 2027 09:00:00 +0100\r\nMessage-ID: <nudge-1@rankrocket.example>\r\n"
+             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+             "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
+             "the school meeting and everything. Let me know what you think.\r\n\r\nBest wishes\r\n").encode()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "two" / "b-nudge.eml").write_bytes(as_the_owners(nudge, "nudge", "anna@holm.example", "mx.holm.example"))
+    r = triage(str(tmp_path / "two" / "b-nudge.eml"), *OWNER_ARGS, "--mode", "auto", "--db", db)[0]
+    assert "REPEAT_WINS" not in [s["name"] for s in r["signals"]], r["signals"]
+    assert not r["unsolicited"] and not r["escalate"], (r["score"], r["action"])

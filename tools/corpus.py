@@ -95,12 +95,18 @@ def minute(row: Row) -> int:
     """When the row comes, in minutes after 2026-11-01: a fixed shuffle blind to the label
     (crc32 of its id), except that the steps of a sequence (shape "sequence-N": a seller's first
     mail, nudge and break-up, or a customer chasing a quote) come in their order, three days
-    apart, from when their sequence starts (crc32 of its writer and kind)."""
+    apart, from when their sequence starts (crc32 of its writer and sender: the sender's name,
+    which stays when an outreach tool rotates the address, else the address)."""
     step = _STEP.match(row.shape or "")
     if step:
-        start = zlib.crc32(f"{row.writer}:{row.kind}".encode()) % 40000
+        start = zlib.crc32(f"{row.writer}:{sequence_of(row)}".encode()) % 40000
         return start + (int(step.group(1)) - 1) * STEP_MINUTES
     return zlib.crc32(row.id.encode()) % 40000
+
+
+def sequence_of(row: Row) -> str:
+    """Which sequence of its writer's a step belongs to: its sender, by name or else address."""
+    return row.from_name.strip() or row.from_email.strip().lower()
 
 
 def eml(row: Row, when: datetime | None = None) -> bytes:

@@ -59,7 +59,7 @@ _ORG_FACTS = union_all(
 _L = Label.__table__
 _LAST_WANTED = select(func.max(_L.c.created_at)).where(
     _L.c.sender == bindparam("address"), _L.c.label == "wanted", _L.c.revoked_at.is_(None)).scalar_subquery()
-_PITCH_LABELS = select(func.count(_L.c.id), func.max(_L.c.created_at)).where(
+_PITCH_LABELS = select(func.count(_L.c.id), func.max(_L.c.created_at), _LAST_WANTED).where(
     _L.c.sender == bindparam("address"), _L.c.label == "pitch", _L.c.revoked_at.is_(None),
     _L.c.message_key != bindparam("key"), or_(_LAST_WANTED.is_(None), _L.c.created_at > _LAST_WANTED))
 _FIRST_BLOCK = select(func.min(Feedback.__table__.c.created_at)).where(
@@ -102,8 +102,8 @@ class HistoryMixin:
         for every message, so it stays a handful of indexed lookups on one connection."""
         h = SenderHistory()
         if address:
-            h.pitch_labels, last = conn.execute(_PITCH_LABELS, {"address": address, "key": message_id}).one()
-            h.last_pitch_label = as_utc(last)
+            h.pitch_labels, last, wanted = conn.execute(_PITCH_LABELS, {"address": address, "key": message_id}).one()
+            h.last_pitch_label, h.wanted_label = as_utc(last), wanted is not None
         ids = sorted({i for i in (strip_message_id(t) for t in thread_ids) if i})
         for chunk in _chunks(ids):
             if conn.execute(_IN_OWNER_THREAD, {"ids": chunk}).first() is not None:

@@ -136,8 +136,12 @@ def test_a_sequences_steps_come_in_their_order():
     assert steps, "round 14 has sequences"
     for a in steps:
         for b in steps:
-            if (a.writer, a.kind) == (b.writer, b.kind) and a.shape < b.shape:
+            if (a.writer, corpus.sequence_of(a)) == (b.writer, corpus.sequence_of(b)) and a.shape < b.shape:
                 assert corpus.minute(b) - corpus.minute(a) >= corpus.STEP_MINUTES, (a.id, b.id)
+    # one sequence of three kinds: a customer asks for a quote, chases it, answers it
+    hanna = sorted((r for r in steps if r.from_name == "Hanna Peltonen"), key=lambda r: r.shape)
+    assert [r.kind for r in hanna] == ["inbound-lead", "customer-chasing-quote", "customer-quote-reply"]
+    assert corpus.minute(hanna[0]) < corpus.minute(hanna[1]) < corpus.minute(hanna[2])
     single = next(r for r in rows if not r.shape.startswith("sequence-"))
     date = parsedate_to_datetime(corpus.eml(single).decode().split("Date: ")[1].split("\r\n")[0])
     assert (date - corpus.datetime(2026, 11, 1, tzinfo=corpus.timezone.utc)).total_seconds() // 60 \
