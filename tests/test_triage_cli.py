@@ -244,6 +244,16 @@ def test_the_digest_counts_a_buyer_as_left_for_the_owner(tmp_path):
     assert "left for you: asks to buy" in text and "ignored by rule inbound_lead" not in text, text
 
 
+# Jake's nudge after his pitch (002-seo-quick-question-en.eml): it says nothing of the offer, and
+# the text model reads it as a friendly note
+JAKES_NUDGE = ("Return-Path: <jake@rankrocket.example>\r\nFrom: Jake Morrison <jake@rankrocket.example>\r\n"
+               "To: Anna Holm <anna@holm.example>\r\nSubject: Tuesday\r\nDate: Mon, 01 Nov 2027 09:00:00 +0100\r\n"
+               "Message-ID: <nudge-1@rankrocket.example>\r\nMIME-Version: 1.0\r\n"
+               "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+               "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
+               "the school meeting and everything. Let me know what you think.\r\n\r\nBest wishes\r\n").encode()
+
+
 def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp_path):
     """Jake at rankrocket.example was refused; his nudge says nothing of the offer and the text
     model reads it as a friendly note, which outweighed REPEAT_AFTER_REFUSAL. The sender's history
@@ -253,12 +263,7 @@ def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp
 
     raw = (DEVSET / "inbox" / "002-seo-quick-question-en.eml").read_bytes()
     (tmp_path / "a-pitch.eml").write_bytes(as_the_owners(raw, "pitch", "anna@holm.example", "mx.holm.example"))
-    sender = "jake@rankrocket.example"
-    nudge = (f"Return-Path: <{sender}>\r\nFrom: Jake Morrison <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
-             "Subject: Tuesday\r\nDate: Mon, 01 Nov 2027 09:00:00 +0100\r\nMessage-ID: <nudge-1@rankrocket.example>\r\n"
-             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-             "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
-             "the school meeting and everything. Let me know what you think.\r\n\r\nBest wishes\r\n").encode()
+    nudge = JAKES_NUDGE
     (tmp_path / "b-nudge.eml").write_bytes(as_the_owners(nudge, "nudge", "anna@holm.example", "mx.holm.example"))
     colleague = (nudge.replace(b"jake@", b"carol@").replace(b"Jake Morrison", b"Carol Diaz").replace(b"nudge-1@", b"note-2@")
                  .split(b"Hi Anna,")[0] + b"Hi Anna,\r\n\r\nJake is away this month, so I am answering his mail. He "
@@ -319,12 +324,7 @@ def test_a_refused_sender_whose_mail_the_owner_labelled_wanted_is_not_lifted(tmp
     assert triage(str(first), *OWNER_ARGS, "--mode", "auto", "--db", db)[0]["action"] == "reply"
     result = CliRunner().invoke(main, ["learn", "--wanted", str(first), "--db", db, "--me", "anna@holm.example"])
     assert result.exit_code == 0, result.output
-    sender = "jake@rankrocket.example"
-    nudge = (f"Return-Path: <{sender}>\r\nFrom: Jake Morrison <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
-             "Subject: Tuesday\r\nDate: Mon, 01 Nov 2027 09:00:00 +0100\r\nMessage-ID: <nudge-1@rankrocket.example>\r\n"
-             "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-             "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
-             "the school meeting and everything. Let me know what you think.\r\n\r\nBest wishes\r\n").encode()
+    nudge = JAKES_NUDGE
     (tmp_path / "two").mkdir()
     (tmp_path / "two" / "b-nudge.eml").write_bytes(as_the_owners(nudge, "nudge", "anna@holm.example", "mx.holm.example"))
     r = triage(str(tmp_path / "two" / "b-nudge.eml"), *OWNER_ARGS, "--mode", "auto", "--db", db)[0]
