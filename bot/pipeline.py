@@ -166,9 +166,10 @@ class Pipeline:
         allowed = [(h.weight, *_LIFTS[h.name]) for h in hits if h.name in _LIFTS and h.weight > 0
                    and (h.name != "REPEAT_AFTER_REFUSAL"
                         or (history.refused_via == "sender" and not history.wanted_label))]
-        if lift <= 0 or not allowed or lift > max(allowed)[0]:
+        best = max(allowed, default=None)
+        if lift <= 0 or best is None or lift > best[0]:
             return score
-        _, name, why = max(allowed)
+        _, name, why = best
         hits.append(Hit(name, lift, f"{why}, which outweighs what this text reads as"))
         return required
 

@@ -54,13 +54,13 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
                               or history.answers_our_reply):
         return Plan("none", blocked_by=block)  # nothing to escalate: a machine, a buyer, done, or their answer to us
     # what the owner taught (or a history lift) may mark a message, never alone make nejtak act on it unasked
-    learned = sum(max(0.0, h.weight) for h in map(verdict.hit, NOT_ALONE) if h is not None)
+    not_alone = sum(max(0.0, h.weight) for h in map(verdict.hit, NOT_ALONE) if h is not None)
     if step >= 2 and block is None:  # the already_answered guard says so too; policy holds alone
         block = Block("already_answered", "a refusal and a reminder were already sent")
     if block is not None:
         if step >= 1:
             return Plan("suggest_block", escalate=True, blocked_by=block)
-        if block.rule == "mailing_list" and verdict.score - learned >= verdict.required and one_click_offered(msg):
+        if block.rule == "mailing_list" and verdict.score - not_alone >= verdict.required and one_click_offered(msg):
             return Plan("unsubscribe", blocked_by=block)
         return Plan("none", blocked_by=block)
     kind = "refusal" if step == 0 else "reminder"
@@ -69,7 +69,7 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
         return Plan("suggest_block" if escalate else "none", escalate=escalate)
     if action == "reply" and verdict.score < auto_threshold:
         action = "draft"  # not sure enough to speak unasked: the owner decides
-    if action == "reply" and learned > 0 and verdict.score - learned < auto_threshold:
+    if action == "reply" and not_alone > 0 and verdict.score - not_alone < auto_threshold:
         # what the owner taught may mark a message, never alone make nejtak answer it: pitch
         # labels make a language's common words suspect too, and a stranger's wanted mail must
         # not be refused unasked for that (measured: benchmarks/learn_replay.py --by language)

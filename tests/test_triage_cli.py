@@ -292,14 +292,10 @@ def _nudge_verdict(**history):
     from nejtak.bot.sender_history import SenderHistory
     from nejtak.bot.triage import with_overrides
 
-    raw = ("From: Jake Morrison <jake@rankrocket.example>\r\nTo: Anna Holm <anna@holm.example>\r\nSubject: Tuesday\r\n"
-           "Message-ID: <nudge-9@rankrocket.example>\r\n\r\nHi Anna,\r\n\r\nDid my note from last week reach you? No "
-           "rush at all, I know it is a busy time with the school meeting and everything. Let me know what you "
-           "think.\r\n\r\nBest wishes\r\n").encode()
     config = with_overrides(load(None), ["anna@holm.example"], ["mx.holm.example"], "auto")
     past = SenderHistory(refusals=[datetime(2026, 9, 2, tzinfo=timezone.utc)], refused_via="sender",
                          earlier_contacts=1, **history)
-    verdict, _ = Pipeline(config, None).judge(read_message(raw, "nudge"), past)
+    verdict, _ = Pipeline(config, None).judge(read_message(JAKES_NUDGE, "nudge"), past)
     return verdict, [h.name for h in verdict.hits]
 
 
