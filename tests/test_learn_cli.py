@@ -219,10 +219,11 @@ def test_clear_errors(tmp_path):
 
 
 NOTE = "Hi Anna,\n\nI will be in your street on Tuesday around ten.\n\nTilda\n"
-# a seller's nudge: the text model reads it as a friendly note (log-odds about -3)
+# a seller's nudge: the text model reads it as a friendly note (its two views: log-odds about -4.4 and -1.8)
 NUDGE = ("Hi Anna,\n\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
-         "the school meeting and everything. Let me know what you think.\n\nTilda\n")
-# what the model reads as clearly wanted (log-odds about -12): the seller became a supplier
+         "the school meeting and the kids' birthday and everything. Say hi to Per from me, and let me know what you "
+         "think when you have a moment.\n\nTilda\n")
+# what the model reads as clearly wanted (log-odds about -12 and -10): the seller became a supplier
 INVOICE = ("Hi Anna,\n\nAttached is invoice 2026-114 for the chairs you ordered on the 3rd. Delivery is "
            "booked for Thursday morning; the driver will call an hour before. Thank you for your order!\n\nTilda\n")
 

@@ -251,7 +251,8 @@ JAKES_NUDGE = ("Return-Path: <jake@rankrocket.example>\r\nFrom: Jake Morrison <j
                "Message-ID: <nudge-1@rankrocket.example>\r\nMIME-Version: 1.0\r\n"
                "Content-Type: text/plain; charset=utf-8\r\n\r\n"
                "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
-               "the school meeting and everything. Let me know what you think.\r\n\r\nBest wishes\r\n").encode()
+               "the school meeting and the kids' birthday and everything. Say hi to Per from me, and let me know what "
+               "you think when you have a moment.\r\n\r\nBest wishes\r\n").encode()
 
 
 def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp_path):

@@ -20,6 +20,10 @@ Never trained on: tests/data/holdout, SpamAssassin easy_ham_2, the odd halves of
 hard_ham, the odd SMS lines and any SMS spam, which is where benchmarks/eval_heldout.py reports;
 benchmarks/eval_writers.py reports on the corpus itself, leaving one writer (or round) out.
 
+Two views of each example are trained, with the same examples and C: one with the pieces of
+its words, one with whole words and pairs only (bot/model/text.py TwoViews); both go into
+the one file.
+
 Needs scikit-learn (pip install -e '.[train]'); nejtak itself only reads the weights.
 Usage: python tools/train_text_model.py [--C 512] [--out bot/model/text_model.bin.gz]
 """
@@ -41,7 +45,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import corpus  # noqa: E402
 from nejtak.bot.mail.reader import read_message  # noqa: E402
-from nejtak.bot.model.text import DIM, MODEL_FILE, TextModel, features  # noqa: E402
+from nejtak.bot.model.text import DIM, MODEL_FILE, TextModel, TwoViews, features  # noqa: E402
 from nejtak.bot.signals.base import judged_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "corpus" / "spamassassin"
@@ -192,22 +196,33 @@ def all_examples() -> list[Example]:
 
 
 class Vectors:
-    """Each example's features, computed once (folds reuse them)."""
+    """Each example's features in both views (with word pieces, whole words only), computed
+    once (folds reuse them)."""
 
     def __init__(self, examples: list[Example]) -> None:
+        self.examples = examples
+        self.pieces = self._matrix(True)
+        self.words = self._matrix(False)
+
+    def _matrix(self, pieces: bool):
         from scipy.sparse import csr_matrix
 
         indptr, indices, data = [0], [], []
-        for ex in examples:
-            counts, _ = features(ex.text)  # the same function nejtak scores with
+        for ex in self.examples:
+            counts, _ = features(ex.text, pieces)  # the same function nejtak scores with
             indices.extend(counts.keys())
             data.extend(1.0 + math.log(c) for c in counts.values())
             indptr.append(len(indices))
-        self.matrix = csr_matrix((data, indices, indptr), shape=(len(examples), DIM))
-        self.examples = examples
+        return csr_matrix((data, indices, indptr), shape=(len(self.examples), DIM))
 
 
-def train(vectors: Vectors, rows: list[int], C: float = DEFAULT_C) -> TextModel:
+def train(vectors: Vectors, rows: list[int], C: float = DEFAULT_C) -> TwoViews:
+    """The two views (bot/model/text.py TwoViews), each trained on the chosen rows."""
+    return TwoViews(train_view(vectors, vectors.pieces, rows, C, True),
+                    train_view(vectors, vectors.words, rows, C, False))
+
+
+def train_view(vectors: Vectors, matrix, rows: list[int], C: float, pieces: bool) -> TextModel:
     """NB-weighted logistic regression (Wang and Manning 2012) on the l2-normed sublinear
     tf-idf of the chosen rows: each feature scaled by its naive-Bayes log-count ratio before
     the regression, the ratio folded into the weights after it, so the model stays one weight
@@ -216,7 +231,7 @@ def train(vectors: Vectors, rows: list[int], C: float = DEFAULT_C) -> TextModel:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import normalize
 
-    x = vectors.matrix[rows]
+    x = matrix[rows]
     y = np.array([vectors.examples[i].pitch for i in rows])
     w = np.array([vectors.examples[i].weight for i in rows])
     df = np.bincount(x.indices, minlength=DIM)
@@ -232,7 +247,7 @@ def train(vectors: Vectors, rows: list[int], C: float = DEFAULT_C) -> TextModel:
     model.fit(xt.multiply(ratio).tocsr(), y, sample_weight=w)
     weights = model.coef_[0] * ratio
     return TextModel(array("f", idf.astype("float32").tobytes()), array("f", weights.astype("float32").tobytes()),
-                     float(model.intercept_[0]), {"C": C, "examples": n})
+                     float(model.intercept_[0]), {"C": C, "examples": n, "pieces": pieces})
 
 
 def main() -> int:

@@ -20,7 +20,9 @@ class LearnedText(Signal):
         if model is None:
             return None
         score = model.score(ctx.judged_text(msg))
-        factor = text_factor(score.logit, score.words)
+        # two views (bot/model/text.py TwoViews): each one's share, capped alone, then their mean
+        views = score.views or (score.logit,)
+        factor = sum(text_factor(logit, score.words) for logit in views) / len(views)
         if abs(factor) < QUIET:
             return None
         drivers = ", ".join(f'"{name}"' for name, _ in score.drivers)

@@ -151,6 +151,69 @@ def test_a_subject_word_is_a_feature_of_its_own_and_named_as_such():
     assert model.score("\nHello, a partnership proposal: how are you doing this week?").logit == 0
 
 
+def _one_word_model(feature: str, weight: float, pieces: bool = True) -> text_model.TextModel:
+    """A model that knows one feature only: weight on its bucket, idf 1 everywhere."""
+    from array import array
+
+    weights = array("f", [0.0]) * text_model.DIM
+    weights[text_model._bucket(feature)] = weight
+    return text_model.TextModel(array("f", [1.0]) * text_model.DIM, weights, 0.0, {"pieces": pieces})
+
+
+def test_the_shipped_model_reads_a_mail_as_word_pieces_and_as_whole_words():
+    model = text_model.shipped()
+    assert isinstance(model, text_model.TwoViews)
+    pieces, words = model.views
+    assert pieces.pieces and not words.pieces
+    text = "Quick question\nWould it make sense to connect next week about your lead generation?"
+    score = model.score(text)
+    assert score.views == (pieces.score(text).logit, words.score(text).logit)
+    assert score.logit == pytest.approx(sum(score.views) / 2)
+
+
+def test_the_whole_words_view_never_reads_a_words_pieces():
+    text = "\nOur agency grows your sales"
+    assert _one_word_model("genc", 4.0).score(text).logit > 0  # "genc", a piece of "agency"
+    assert _one_word_model("genc", 4.0, pieces=False).score(text).logit == 0
+    assert _one_word_model("w:agency", 4.0, pieces=False).score(text).logit > 0
+
+
+def test_each_view_is_capped_alone_before_the_two_are_averaged(pipeline):
+    """A view that is sure beyond the cap carries no more than the whole weight: one view's
+    certainty cannot outvote the other's doubt by more than the cap allows."""
+    text = "\n" + " ".join(["agency"] * 40)
+    sure = _one_word_model("w:agency", 500.0)
+    doubtful = _one_word_model("w:agency", -1.0, pieces=False)
+    both = text_model.TwoViews(sure, doubtful)
+    text_model.use(both)
+    try:
+        from nejtak.bot.signals.learned import LOGIT_FOR_FULL_WEIGHT, text_factor
+
+        score = both.score(text)
+        assert score.views[0] > 8 * LOGIT_FOR_FULL_WEIGHT and score.views[1] < 0
+        d = decide(pipeline, mail(text.strip(), ""), SenderHistory())
+        weight = CONFIG.classifier.weights["LEARNED_TEXT"]
+        hit = d.verdict.hit("LEARNED_TEXT")
+        expected = weight * (1.0 + text_factor(score.views[1], score.words)) / 2
+        assert hit.weight == pytest.approx(expected, abs=0.01)
+        assert hit.weight < weight * text_factor(score.logit, score.words)  # not the mean's, capped after
+    finally:
+        text_model._loaded.clear()
+
+
+def test_two_views_are_saved_in_one_file_and_one_view_still_loads(tmp_path):
+    both = text_model.TwoViews(_one_word_model("w:agency", 3.0), _one_word_model("w:agency", -1.0, pieces=False))
+    both.save(tmp_path / "two.bin.gz")
+    again = text_model.load(tmp_path / "two.bin.gz")
+    assert isinstance(again, text_model.TwoViews)
+    assert again.score("\nour agency").views == both.score("\nour agency").views
+    both.views[0].save(tmp_path / "one.bin.gz")
+    one = text_model.load(tmp_path / "one.bin.gz")
+    assert isinstance(one, text_model.TextModel) and one.score("\nour agency").logit > 0
+    with pytest.raises(ValueError):
+        text_model.TwoViews(both.views[1], both.views[0])  # pieces first, then whole words
+
+
 LIST_REPLY = ("Re: [tools-users] packaging the 2.3 release", "Hi all,\n\nI can confirm the build works on Debian "
               "12 with the patch above. We also offer the tarball on our mirror if that helps, the price of "
               "bandwidth is not an issue for us. Would it make sense to tag the release this week?\n\nRegards,\nOla")
