@@ -114,13 +114,14 @@ def features(text: str, pieces: bool = True) -> tuple[Counter, list[str]]:
     return Counter(_buckets(words, subject, pieces)), words
 
 
-def _names(words: list[str], buckets: set[int], subject: list[str] = ()) -> dict[int, str]:
-    """A feature of the text behind each of these buckets (for the evidence only)."""
+def _names(words: list[str], buckets: set[int], subject: list[str] = (), pieces: bool = True) -> dict[int, str]:
+    """A feature of the text behind each of these buckets (for the evidence only), among the
+    features the model reads (whole words, pairs and subject words only, unless `pieces`)."""
     names: dict[int, str] = {}
     for word in dict.fromkeys(words):
-        if buckets.isdisjoint(_word_buckets(word)):
+        if buckets.isdisjoint(_word_buckets(word) if pieces else (_word_bucket(word),)):
             continue
-        for gram in _grams(word):
+        for gram in (_grams(word) if pieces else _grams(word)[:1]):
             b = _bucket(gram)
             if b in buckets:
                 names.setdefault(b, gram)
@@ -164,11 +165,11 @@ class Vector:
 
 
 def named_drivers(words: list[str], parts: Iterable[tuple[float, int]], norm: float, logit: float,
-                  drivers: int = 4, subject: list[str] = ()) -> list[tuple[str, float]]:
+                  drivers: int = 4, subject: list[str] = (), pieces: bool = True) -> list[tuple[str, float]]:
     """The features that moved a logit most in its direction, by name, with their share."""
     pick = heapq.nlargest if logit > 0 else heapq.nsmallest
     top = [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
-    names = _names(words, {b for b, _ in top}, subject) if top else {}
+    names = _names(words, {b for b, _ in top}, subject, pieces) if top else {}
     return [(readable(names.get(b, "?")), p) for b, p in top]
 
 
@@ -240,7 +241,7 @@ class TextModel:
         norm = math.sqrt(square) or 1.0
         logit = total / norm + self.bias
         return Score(logit, named_drivers(words, _candidates(parts, buckets, drivers, logit), norm, logit,
-                                          drivers, subject), len(words))
+                                          drivers, subject, self.pieces), len(words))
 
     def packed(self) -> bytes:
         meta = json.dumps({**self.meta, "bias": self.bias, "dim": DIM}).encode()

@@ -4,6 +4,8 @@ pitch, history above any content. Texts here are written for these tests, not ta
 training corpus."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from nejtak.bot.config import parse
@@ -176,6 +178,17 @@ def test_the_whole_words_view_never_reads_a_words_pieces():
     assert _one_word_model("genc", 4.0).score(text).logit > 0  # "genc", a piece of "agency"
     assert _one_word_model("genc", 4.0, pieces=False).score(text).logit == 0
     assert _one_word_model("w:agency", 4.0, pieces=False).score(text).logit > 0
+
+
+def test_the_whole_words_view_names_what_it_read_not_a_piece_in_the_same_bucket():
+    """Buckets are shared by hashing: a word pair can land where a piece of another word does.
+    The whole-words view read the pair, so its evidence names the pair."""
+    pieces = {text_model._bucket(g): g for g in text_model._grams("casa")[1:]}
+    names = ("".join(letters) for letters in itertools.product("abcdefghij", repeat=5))  # no digits: read as 0
+    pair = next(f"{name} offer" for name in names if text_model._bucket(f"p:{name} offer") in pieces)
+    words_view = _one_word_model(f"p:{pair}", 4.0, pieces=False)
+    score = words_view.score(f"\ncasa {pair}")
+    assert score.logit > 0 and score.drivers[0][0] == pair
 
 
 def test_each_view_is_capped_alone_before_the_two_are_averaged(pipeline):
