@@ -298,7 +298,7 @@ class TwoViews:
             for name, share in s.drivers:
                 shares[name] = shares.get(name, 0.0) + share / len(scores)
         toward = [(n, p) for n, p in shares.items() if (p > 0) == (logit > 0) and p]
-        top = sorted(toward, key=lambda np_: -abs(np_[1]))[:drivers]
+        top = sorted(toward, key=lambda named: -abs(named[1]))[:drivers]
         return Score(logit, top, scores[0].words, tuple(s.logit for s in scores))
 
     def save(self, path: Path) -> None:
