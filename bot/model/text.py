@@ -262,10 +262,6 @@ class TextModel:
         weights.frombytes(body[DIM * 4:DIM * 8])
         return cls(idf, weights, float(meta.pop("bias")), meta), body[DIM * 8:]
 
-    @classmethod
-    def load(cls, path: Path) -> TextModel:
-        return cls.unpacked(_read(path))[0]
-
 
 class TwoViews:
     """The text read with the pieces of its words and with whole words only; the log-odds are
