@@ -47,17 +47,42 @@ def pipeline() -> Pipeline:
     return Pipeline(config, store=None)
 
 
+class Recorded:
+    """The text model in use, keeping its last score: each row records the views' log-odds."""
+
+    def __init__(self, model) -> None:
+        self.model, self.last = model, None
+
+    def score(self, text: str, drivers: int = 4):
+        self.last = self.model.score(text, drivers)
+        return self.last
+
+    def __getattr__(self, name: str):
+        return getattr(self.model, name)
+
+
 def judge(p: Pipeline, rows: list[corpus.Row]) -> list[dict]:
-    out = []
-    for row in rows:
-        d = p.decide(corpus.inbound(row), SenderHistory())
-        out.append({"id": row.id, "writer": row.writer, "lang": row.lang, "pitch": row.pitch,
-                    "kind": row.kind, "shape": row.shape, "marked": d.verdict.unsolicited,
-                    "score": d.verdict.score, "action": d.action,
-                    "reply_language": d.reply.language if d.reply else None,
-                    "blocked_by": d.blocked_by.rule if d.blocked_by else None,
-                    "signals": d.verdict.report()})
-    return out
+    model = text_model.shipped()
+    recorded = Recorded(model)
+    text_model.use(recorded)
+    try:
+        return [_judged(p, row, recorded) for row in rows]
+    finally:
+        text_model.use(model)
+
+
+def _judged(p: Pipeline, row: corpus.Row, recorded: Recorded) -> dict:
+    recorded.last = None
+    d = p.decide(corpus.inbound(row), SenderHistory())
+    score = recorded.last
+    return {"id": row.id, "writer": row.writer, "lang": row.lang, "pitch": row.pitch,
+            "kind": row.kind, "shape": row.shape, "marked": d.verdict.unsolicited,
+            "score": d.verdict.score, "action": d.action,
+            "reply_language": d.reply.language if d.reply else None,
+            "blocked_by": d.blocked_by.rule if d.blocked_by else None,
+            "signals": d.verdict.report(),
+            "views": list(score.views or (score.logit,)) if score else None,
+            "words": score.words if score else None}
 
 
 def figures(results: list[dict]) -> dict:

@@ -498,11 +498,27 @@ BUYERS = [
     "Beste Eva, kunt u ons een offerte sturen voor een coachingstraject van twee medewerkers?",
     "Dzień dobry, prosimy o wycenę 200 krzeseł do naszej nowej kawiarni.",
     "Hej Sonja! Tack för din förfrågan. Här är priserna: 495 kr/mån för en byrålicens.",
+    # asking for prices, a catalogue or samples, saying they want to buy, or a firm answering the
+    # owner's web-form request, in words the first lists lacked (2026-12-02)
+    "Hi, we're fitting out a new office in Leeds. Please send us your price list for standing desks.",
+    "Thanks for reaching out about the stair lift. For your stairs the price is 4,950 EUR installed.",
+    "Hej, vi vil gerne købe 40 kurve til vores butik i Odense. Send os jeres priser inkl. fragt.",
+    "Wir möchten kaufen: 30 Hocker aus Eiche. Bitte senden Sie uns ein Angebot mit Lieferzeit.",
+    "Hola, ¿podría enviarnos la lista de precios para distribuidores? Tenemos dos tiendas en Murcia.",
+    "Hei, haluaisimme ostaa 20 saunanlaudetta. Voisitteko lähettää hinnaston ja toimitusajan?",
+    "Bonjour, pourriez-vous nous envoyer vos tarifs pour 200 tasses gravées ?",
+    "Buongiorno, potete inviarci il listino per i rivenditori? Abbiamo un negozio a Parma.",
+    "Hei, takk for henvendelsen. Vask av 40 m² fasade koster 6 900 kr eks. mva.",
+    "Goedemiddag, wij willen graag kopen: 12 fietsen voor ons personeel. Wat is de levertijd?",
+    "Dzień dobry, prosimy o cennik hurtowy na kubki z nadrukiem (ok. 500 sztuk).",
+    "Hej! Vi skulle vilja köpa 12 bänkar till skolgården. Kan ni lämna en offert?",
 ]
 
 
 @pytest.mark.parametrize("text", BUYERS, ids=["en quote", "en form", "da", "de", "es", "fi", "fr", "it", "nb", "nl",
-                                              "pl", "sv"])
+                                              "pl", "sv", "en prices", "en reaching out", "da buy", "de buy",
+                                              "es price list", "fi buy", "fr rates", "it price list",
+                                              "nb enquiry answered", "nl buy", "pl price list", "sv buy"])
 def test_a_buyer_is_never_refused(check, eml, text):
     assert check(eml(body=text + "\r\n\r\nBest regards,\r\nMaria\r\n")) == "inbound_lead"
 
@@ -530,11 +546,15 @@ def test_a_buyer_is_never_refused(check, eml, text):
     "What would it cost you to lose a customer? Hvad koster det at have en medarbejder sygemeldt?",
     "Paljonko maksaa? Alkaen 49 €/kk. Do you ship to Sweden? Do you have capacity for a quick call?",
     "Le envío una propuesta formal con precios. Hätten Sie Kapazität für ein kurzes Telefonat?",
+    # near the buyers' words added on 2026-12-02
+    "Please quote code SPRING20 when you book. Are you interested in buying refurbished laptops?",
+    "We would love to send you some samples. Kan vi sende jer vores prisliste? Möchten Sie kaufen?",
 ], ids=["a call", "a seller's quote button", "a seller offers a quote", "fr and de buttons", "da", "nl", "pl",
         "it and es", "your prices as a topic", "quote buttons (de, fr, it)", "quote buttons (es, nl, sv)",
         "quote buttons (nb, pl)", "contact forms", "claims the owner asked (pl, it)", "claims the owner asked (es, nl)",
         "connection requests", "your price list as a topic", "energy rates", "rhetorical costs",
-        "pricing pages, shipping, a call", "a seller's proposal, a call (de)"])
+        "pricing pages, shipping, a call", "a seller's proposal, a call (de)", "a promo code, buying as a topic",
+        "offering samples and a price list"])
 def test_a_seller_who_offers_a_quote_is_still_answerable(check, eml, text):
     assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
 
