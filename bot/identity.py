@@ -4,30 +4,37 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from publicsuffixlist import PSLFILE, PublicSuffixList, encode_idn
+from publicsuffixlist import PSLFILE, PublicSuffixList, decode_idn, encode_idn
 
 
 @lru_cache(maxsize=1)
 def public_suffixes() -> PublicSuffixList:
     """publicsuffixlist's own list, built on first use from its rules alone: its parser then
-    skips the 5,700 comment lines and punycodes the 460 non-ASCII rules, not all 10,000
-    (a third of the time: most of it was at every start of `nejtak triage FILE`)."""
+    skips the 5,700 comment lines, and the 460 non-ASCII rules stay as they are written (their
+    punycode, which costs half of the build in Python's IDNA codec, is left to `org_domain`,
+    which reads a punycoded domain in Unicode). Most of it was at every start of `nejtak
+    triage FILE`."""
     rules = []
     for line in Path(PSLFILE).read_text(encoding="utf-8").splitlines():
         rule = line.lower().split(" ")[0].rstrip()
         if rule and not rule.startswith("//"):
             rules.append(rule)
-            if not rule.isascii():
-                rules.append(("!" if rule[0] == "!" else "") + encode_idn(rule.lstrip("!")))
     return PublicSuffixList(rules, accept_encoded_idn=False)
 
 
 @lru_cache(maxsize=4096)
 def org_domain(domain: str) -> str:
-    """The registrable domain (sales.acme.co.uk -> acme.co.uk), or the domain itself."""
+    """The registrable domain (sales.acme.co.uk -> acme.co.uk), or the domain itself. A
+    punycoded domain (xn--...) is looked up in Unicode and its organisation given in punycode."""
     domain = domain.strip().strip(".").lower()
     if not domain:
         return ""
+    if "xn--" in domain:
+        try:
+            found = public_suffixes().privatesuffix(decode_idn(domain))
+            return encode_idn(found) if found else domain
+        except UnicodeError:  # not valid punycode: looked up as it is written
+            pass
     return public_suffixes().privatesuffix(domain) or domain
 
 
