@@ -63,6 +63,8 @@ class Recorded:
 
 def judge(p: Pipeline, rows: list[corpus.Row]) -> list[dict]:
     model = text_model.shipped()
+    if model is None:  # no text model: nothing to record
+        return [_judged(p, row, Recorded(None)) for row in rows]
     recorded = Recorded(model)
     text_model.use(recorded)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from publicsuffixlist import PSLFILE, PublicSuffixList, decode_idn, encode_idn
+from publicsuffixlist import PSLFILE, PublicSuffixList, decode_idn
 
 
 @lru_cache(maxsize=1)
@@ -22,20 +22,34 @@ def public_suffixes() -> PublicSuffixList:
     return PublicSuffixList(rules, accept_encoded_idn=False)
 
 
+_DOTS = ".\u3002\uff0e\uff61"  # what IDNA reads as a label separator
+
+
+def _unicode_label(label: str) -> str:
+    """A punycoded label (xn--...) in Unicode; any other label, one that is no valid punycode,
+    or one whose Unicode would hold a dot (and so read as two labels), as it is written."""
+    if not label.startswith("xn--"):
+        return label
+    try:
+        text = decode_idn(label)
+    except UnicodeError:
+        return label
+    return label if not text or any(dot in text for dot in _DOTS) else text
+
+
 @lru_cache(maxsize=4096)
 def org_domain(domain: str) -> str:
     """The registrable domain (sales.acme.co.uk -> acme.co.uk), or the domain itself. A
-    punycoded domain (xn--...) is looked up in Unicode and its organisation given in punycode."""
+    punycoded domain (xn--...) is looked up with its labels in Unicode, one by one; the
+    organisation is that many labels of the domain as it was written."""
     domain = domain.strip().strip(".").lower()
     if not domain:
         return ""
-    if "xn--" in domain:
-        try:
-            found = public_suffixes().privatesuffix(decode_idn(domain))
-            return encode_idn(found) if found else domain
-        except UnicodeError:  # not valid punycode: looked up as it is written
-            pass
-    return public_suffixes().privatesuffix(domain) or domain
+    if "xn--" not in domain:
+        return public_suffixes().privatesuffix(domain) or domain
+    labels = domain.split(".")
+    found = public_suffixes().privatesuffix(".".join(map(_unicode_label, labels)))
+    return ".".join(labels[-(found.count(".") + 1):]) if found else domain
 
 
 def company_of(address: str, freemail: frozenset[str]) -> str:

@@ -498,27 +498,26 @@ BUYERS = [
     "Beste Eva, kunt u ons een offerte sturen voor een coachingstraject van twee medewerkers?",
     "Dzień dobry, prosimy o wycenę 200 krzeseł do naszej nowej kawiarni.",
     "Hej Sonja! Tack för din förfrågan. Här är priserna: 495 kr/mån för en byrålicens.",
-    # asking for prices, a catalogue or samples, saying they want to buy, or a firm answering the
-    # owner's web-form request, in words the first lists lacked (2026-12-02)
-    "Hi, we're fitting out a new office in Leeds. Please send us your price list for standing desks.",
-    "Thanks for reaching out about the stair lift. For your stairs the price is 4,950 EUR installed.",
-    "Hej, vi vil gerne købe 40 kurve til vores butik i Odense. Send os jeres priser inkl. fragt.",
-    "Wir möchten kaufen: 30 Hocker aus Eiche. Bitte senden Sie uns ein Angebot mit Lieferzeit.",
-    "Hola, ¿podría enviarnos la lista de precios para distribuidores? Tenemos dos tiendas en Murcia.",
-    "Hei, haluaisimme ostaa 20 saunanlaudetta. Voisitteko lähettää hinnaston ja toimitusajan?",
-    "Bonjour, pourriez-vous nous envoyer vos tarifs pour 200 tasses gravées ?",
+    # saying they want to buy, asking for a proposal, a price or the owner's price list, in words
+    # the first lists lacked (2026-12-02; each sentence holds one of them)
+    "Hi, we're fitting out a new office in Leeds. Please send us your best price for 40 standing desks.",
+    "We are renovating our two clinics next spring. Send us a proposal for the cleaning, please.",
+    "Hej, vi vil gerne købe 40 kurve til vores butik i Odense, gerne med fragt.",
+    "Guten Tag, wir benötigen ein Angebot für 30 Hocker aus Eiche, Lieferung nach Leipzig.",
+    "Hola, estamos interesados en comprar azulejos para dos tiendas en Murcia.",
+    "Hei, haluaisimme ostaa 20 saunanlaudetta kesämökeille.",
+    "Bonjour, nous souhaiterions acheter 200 tasses gravées pour notre congrès.",
     "Buongiorno, potete inviarci il listino per i rivenditori? Abbiamo un negozio a Parma.",
-    "Hei, takk for henvendelsen. Vask av 40 m² fasade koster 6 900 kr eks. mva.",
-    "Goedemiddag, wij willen graag kopen: 12 fietsen voor ons personeel. Wat is de levertijd?",
+    "Hei, kan dere gi oss en pris på vask av 40 m² fasade?",
     "Dzień dobry, prosimy o cennik hurtowy na kubki z nadrukiem (ok. 500 sztuk).",
-    "Hej! Vi skulle vilja köpa 12 bänkar till skolgården. Kan ni lämna en offert?",
+    "Hej! Vi skulle vilja köpa 12 bänkar till skolgården, helst före maj.",
 ]
 
 
 @pytest.mark.parametrize("text", BUYERS, ids=["en quote", "en form", "da", "de", "es", "fi", "fr", "it", "nb", "nl",
-                                              "pl", "sv", "en prices", "en reaching out", "da buy", "de buy",
-                                              "es price list", "fi buy", "fr rates", "it price list",
-                                              "nb enquiry answered", "nl buy", "pl price list", "sv buy"])
+                                              "pl", "sv", "en best price", "en proposal", "da buy", "de quote needed",
+                                              "es buy", "fi buy", "fr buy", "it price list", "nb a price",
+                                              "pl price list", "sv buy"])
 def test_a_buyer_is_never_refused(check, eml, text):
     assert check(eml(body=text + "\r\n\r\nBest regards,\r\nMaria\r\n")) == "inbound_lead"
 
@@ -546,15 +545,21 @@ def test_a_buyer_is_never_refused(check, eml, text):
     "What would it cost you to lose a customer? Hvad koster det at have en medarbejder sygemeldt?",
     "Paljonko maksaa? Alkaen 49 €/kk. Do you ship to Sweden? Do you have capacity for a quick call?",
     "Le envío una propuesta formal con precios. Hätten Sie Kapazität für ein kurzes Telefonat?",
-    # near the buyers' words added on 2026-12-02
-    "Please quote code SPRING20 when you book. Are you interested in buying refurbished laptops?",
-    "We would love to send you some samples. Kan vi sende jer vores prisliste? Möchten Sie kaufen?",
+    # sellers' sentences a reviewer wrote against the buyers' words first added on 2026-12-02
+    "Can you quote SPRING20 when you reply? How fast can you quote a new job today? Send us a sample.",
+    "Send us your prices and we'll show you the savings. Just send us your catalogue and go live.",
+    "Reply 'I want to order' to lock in 30 %. Thanks for reaching out at the expo! Thank you for contacting us.",
+    "Med vores app kan du give et tilbud på to minutter. Hur snabbt kan du lämna en offert idag? Vi vil kjøpe bilen din!",
+    "Bedankt voor het contact op de beurs! Z góry dziękuję za kontakt zwrotny. Grazie per la sua richiesta di collegamento.",
+    "Envíenos su catálogo, enviarnos su catálogo es gratis. Il suffit de nous envoyer votre catalogue. "
+    "Senden Sie uns Ihre Preise, wir vergleichen. Jeg vil gerne købe dig en kop kaffe.",
 ], ids=["a call", "a seller's quote button", "a seller offers a quote", "fr and de buttons", "da", "nl", "pl",
         "it and es", "your prices as a topic", "quote buttons (de, fr, it)", "quote buttons (es, nl, sv)",
         "quote buttons (nb, pl)", "contact forms", "claims the owner asked (pl, it)", "claims the owner asked (es, nl)",
         "connection requests", "your price list as a topic", "energy rates", "rhetorical costs",
-        "pricing pages, shipping, a call", "a seller's proposal, a call (de)", "a promo code, buying as a topic",
-        "offering samples and a price list"])
+        "pricing pages, shipping, a call", "a seller's proposal, a call (de)", "codes, a quote app, samples (en)",
+        "your prices and catalogue (en)", "a reply keyword, fake thanks (en)", "quote apps, buying a car (da, sv, nb)",
+        "fake thanks at a fair (nl, pl, it)", "catalogue and prices to list (es, fr, de, da)"])
 def test_a_seller_who_offers_a_quote_is_still_answerable(check, eml, text):
     assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
 
