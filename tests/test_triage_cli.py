@@ -308,6 +308,28 @@ def test_a_refused_sender_the_owner_wrote_to_or_called_wanted_is_not_lifted():
         assert "REPEAT_WINS" not in names and not verdict.unsolicited, (history, verdict.score)
 
 
+def test_a_refused_sellers_nudge_is_lifted_however_warmly_the_model_reads_it_short_of_clearly_wanted():
+    """The lift is not capped at REPEAT_AFTER_REFUSAL's weight any more (a model that read Jake's
+    nudge 0.3 warmer left it unmarked): what stops it is the text model reading the mail as
+    clearly wanted (LEARNED_TEXT at its full negative weight), or the owner's teaching reading it
+    as wanted (OWNER_FEEDBACK below 0)."""
+    from nejtak.bot.pipeline import Pipeline
+    from nejtak.bot.sender_history import SenderHistory
+    from nejtak.bot.verdict import Hit
+
+    refused = SenderHistory(refused_via="sender", earlier_contacts=1)
+
+    def lifted(*hits):
+        hits = [Hit("EARLIER_CONTACTS", 3.0, ""), Hit("REPEAT_AFTER_REFUSAL", 6.0, ""), *hits]
+        score = Pipeline._history_lift(hits, round(sum(h.weight for h in hits), 2), 5.0, refused, 20.0)
+        return score, [h.name for h in hits][-1] == "REPEAT_WINS"
+
+    assert lifted(Hit("LEARNED_TEXT", -10.26, "")) == (5.0, True)  # a lift of 6.26, above the weight
+    assert lifted(Hit("LEARNED_TEXT", -19.9, "")) == (5.0, True)
+    assert lifted(Hit("LEARNED_TEXT", -20.0, "")) == (-11.0, False)  # clearly wanted: an invoice
+    assert lifted(Hit("LEARNED_TEXT", -6.0, ""), Hit("OWNER_FEEDBACK", -0.5, "")) == (2.5, False)
+
+
 def test_a_refused_sender_whose_mail_the_owner_labelled_wanted_is_not_lifted(tmp_path):
     """The owner says the refusal was a mistake (`nejtak learn --wanted` on the refused mail, as a
     move into the wanted training folder does): the sender's next note is left alone."""
