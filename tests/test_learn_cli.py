@@ -265,9 +265,9 @@ def test_a_marked_senders_nudge_is_marked_even_when_its_text_reads_as_a_note(tmp
     """The promise of OWNER_MARKED_PITCH, kept when the text says the opposite: a seller's nudge
     ("just checking whether my note reached you") reads to the text model as a friend's note,
     which outweighed the +6 before. Now the owner's word on the sender wins (OWNER_LABEL_WINS
-    lifts the score to `required`, by at most OWNER_MARKED_PITCH's weight): marked, and only
-    drafted, never answered for that. Mail the model reads as clearly wanted (an invoice for
-    an order) is not lifted that far: it stays unmarked, and in the inbox."""
+    lifts the score to `required`): marked, and only drafted, never answered for that. Mail the
+    model reads as clearly wanted (an invoice for an order: LEARNED_TEXT at its full negative
+    weight) is not lifted: it stays unmarked, and in the inbox."""
     db = f"sqlite:///{tmp_path / 'n.db'}"
     (tmp_path / "nudge.eml").write_bytes(_note("tilda@koi-care1.example", 4, NUDGE))
     alone = triage_one(tmp_path / "nudge.eml")

@@ -283,6 +283,40 @@ def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp
     assert not c["unsolicited"] and c["action"] == "none", (c["score"], c["action"])
 
 
+RECEIPT = ("Return-Path: <no-reply@rankrocket.example>\r\nFrom: RankRocket <no-reply@rankrocket.example>\r\n"
+           "To: Anna Holm <anna@holm.example>\r\nSubject: We received your request\r\n"
+           "Authentication-Results: mx.holm.example; dmarc=pass header.from=rankrocket.example\r\n"
+           "Date: Mon, 31 Aug 2026 10:00:00 +0200\r\nMessage-ID: <form-1@rankrocket.example>\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           "Thank you, Anna. We received your request through our web form and will be in touch within "
+           "two working days.\r\n").encode()
+
+
+def test_a_first_contact_from_a_firm_that_sent_the_owner_machine_mail_is_drafted_not_answered(tmp_path):
+    """A web form's receipt from no-reply@ the firm, then its salesperson's mail: it may answer the
+    owner's own request, which leaves no trace in Sent. Marked as before, but drafted for the owner
+    to decide, with the evidence named; the same mail without the receipt is answered."""
+    from tools.corpus import as_the_owners
+
+    raw = (DEVSET / "inbox" / "002-seo-quick-question-en.eml").read_bytes()
+    pitch = as_the_owners(raw, "pitch", "anna@holm.example", "mx.holm.example")
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "b-pitch.eml").write_bytes(pitch)
+    assert triage(str(alone), *OWNER_ARGS, "--mode", "auto")[0]["action"] == "reply"
+
+    both = tmp_path / "both"
+    both.mkdir()
+    (both / "a-receipt.eml").write_bytes(RECEIPT)
+    (both / "b-pitch.eml").write_bytes(pitch)
+    rows = {Path(r["source"]).name: r for r in triage(str(both), *OWNER_ARGS, "--mode", "auto")}
+    assert rows["a-receipt.eml"]["blocked_by"] == "system_sender", rows["a-receipt.eml"]
+    r = rows["b-pitch.eml"]
+    hit = next((s for s in r["signals"] if s["name"] == "ORGANISATION_SERVICE_MAIL"), None)
+    assert hit is not None and "1 machine message(s)" in hit["evidence"] and "2026-08-31" in hit["evidence"], r["signals"]
+    assert r["unsolicited"] and r["action"] == "draft" and r["blocked_by"] is None, (r["score"], r["action"])
+
+
 def _nudge_verdict(**history):
     """Jake's nudge (it reads like a note) judged with a sender history that says he was refused."""
     from datetime import datetime, timezone

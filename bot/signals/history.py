@@ -55,6 +55,22 @@ class OwnerMarkedPitch(Signal):
         return None
 
 
+@SIGNALS.register
+class OrganisationServiceMail(Signal):
+    name = "ORGANISATION_SERVICE_MAIL"
+    description = ("The sender's organisation sent the owner machine mail before (no-reply, Auto-Submitted: "
+                   "an account, an order, a web form the owner filled in): it may be answering the owner's "
+                   "own request, so nejtak drafts rather than answers it (bot/policy.py)")
+
+    def check(self, msg, ctx):
+        h = ctx.history
+        if h.org_service_mail and not h.known:
+            last = f", last on {h.last_org_service_mail:%Y-%m-%d}" if h.last_org_service_mail else ""
+            return (f"{h.org_service_mail} machine message(s) from other addresses at the sender's "
+                    f"organisation before{last}")
+        return None
+
+
 # Facts of the sender history that speak for wanted mail: (signal, history field, description, evidence).
 _KNOWN = [
     ("KNOWN_CORRESPONDENT", "owner_wrote_to", "The owner has written to this sender",

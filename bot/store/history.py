@@ -44,14 +44,23 @@ _SENDER_ROW = select(
 _OWN_REFUSALS = select(_R.c.requested_at).where(_R.c.sender_id == bindparam("sender_id"), _R.c.cancelled.is_(False))
 _IN_OWNER_THREAD = select(OwnerMessage.__table__.c.id).where(
     OwnerMessage.__table__.c.message_id.in_(bindparam("ids", expanding=True))).limit(1)
-# colleagues marked wanted or blocked (kind 1: id, wanted, first_seen), then colleagues'
-# removal requests (kind 0: requested_at), at one organisation, the sender itself left out
+# Reply rules that stop machine mail an organisation sends about the owner's own dealings with it
+# (a no-reply address, Auto-Submitted): a receipt, an account, a web form the owner filled in.
+SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")
+# colleagues marked wanted or blocked (kind 1: id, wanted, first_seen), colleagues' removal
+# requests (kind 0: requested_at), and the organisation's machine mail (kind 2: the last one's
+# time, how many), at one organisation, the sender itself left out
 _ORG_FACTS = union_all(
     select(literal(1).label("kind"), _S.c.first_seen.label("at"), _S.c.id, _S.c.wanted).where(
         _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"),
         (_S.c.wanted.is_(True)) | (_S.c.blocked.is_(True))),
     select(literal(0), _R.c.requested_at, null(), null()).select_from(_R.join(_S, _S.c.id == _R.c.sender_id))
     .where(_R.c.cancelled.is_(False), _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id")),
+    select(literal(2), func.max(func.coalesce(_I.c.received_at, _I.c.stored_at)), func.count(_I.c.id), null())
+    .select_from(_I.join(_S, _S.c.id == _I.c.sender_id))
+    .where(_S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"),
+           _I.c.blocked_by.in_(SERVICE_MAIL_RULES))
+    .having(func.count(_I.c.id) > 0),
 )
 # the owner's standing pitch labels on this address's messages (by address: a label taught from
 # a file by `nejtak learn` may come before the sender ever wrote), newer than the owner's last
@@ -124,7 +133,9 @@ class HistoryMixin:
             colleagues, marked = [], []
             # one query for the colleagues' removal requests and the colleagues the owner marked
             for kind, at, marked_id, wanted in conn.execute(_ORG_FACTS, {"org": org, "sender_id": sender_id}):
-                if kind:
+                if kind == 2:
+                    h.org_service_mail, h.last_org_service_mail = marked_id, as_utc(at)
+                elif kind:
                     marked.append((marked_id, bool(wanted), at))
                 else:
                     colleagues.append(at)

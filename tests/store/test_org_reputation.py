@@ -41,3 +41,34 @@ def test_a_new_address_at_a_blocked_company_gets_the_reminder_and_a_block_sugges
     hit = next(h for h in decision.verdict.hits if h.name == "REPEAT_AFTER_REFUSAL")
     assert "a colleague at acme.example was blocked on" in hit.evidence
     assert decision.escalate
+
+
+def test_machine_mail_from_an_organisation_is_known_to_its_other_addresses(store, make_inbound):
+    """A web form's receipt from no-reply@ (stopped by the system_sender rule) tells the other
+    addresses at that organisation, not the sender itself, and not across a freemail domain."""
+    config = parse('mode = "auto"\n[owner]\nname = "Anna Holm"\naddresses = ["me@owner.example"]\n'
+                   'trusted_authserv_ids = ["mx.owner.example"]\n', "t.toml")
+    pipeline = Pipeline(config, store, simulate=True)
+
+    def vouched(sender: str, **kw):  # DMARC pass from the owner's server: a reply may go out
+        domain = sender.rsplit("@", 1)[1]
+        return make_inbound(sender=sender, from_count=1, headers={
+            "authentication-results": [f"mx.owner.example; dmarc=pass header.from={domain}"]}, **kw)
+
+    receipt = make_inbound(sender="no-reply@acme.example", subject="We received your request",
+                           text="Thank you, we received your request and will be in touch.")
+    assert pipeline.process(receipt).decision.blocked_by.rule == "system_sender"
+    pipeline.process(make_inbound(sender="noreply@gmail.com", text="Your code is 1234"))
+    h = history(store, "sales@acme.example")
+    assert h.org_service_mail == 1 and h.last_org_service_mail.date().isoformat() == "2024-03-01", h
+    assert history(store, "no-reply@acme.example").org_service_mail == 0
+    assert history(store, "someone@other.example").org_service_mail == 0
+    assert history(store, "stranger@gmail.com").org_service_mail == 0
+    # its salesperson's first mail is marked, and drafted for the owner rather than answered
+    offer = ("Hi Anna, we help agencies like yours get 20 new clients a month with our SEO and lead "
+             "generation package for only 299 EUR. Can we book 15 minutes this week to show you?")
+    elsewhere = pipeline.process(vouched("sales@other.example", text=offer)).decision
+    assert elsewhere.action == "reply", (elsewhere.verdict.score, elsewhere.action)
+    decision = pipeline.process(vouched("sales@acme.example", text=offer)).decision
+    assert any(x.name == "ORGANISATION_SERVICE_MAIL" for x in decision.verdict.hits), decision.verdict.hits
+    assert decision.verdict.unsolicited and decision.action == "draft", decision.action
