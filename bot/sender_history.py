@@ -27,8 +27,8 @@ class SenderHistory:
     last_pitch_label: datetime | None = None
     wanted_label: bool = False  # the owner labelled some mail of this sender's as wanted (standing)
     # machine mail from other addresses at the sender's organisation (no-reply, Auto-Submitted:
-    # an account, an order, a web form of the owner's), how many and the last: the firm may be
-    # answering the owner's own request, which leaves no trace in Sent
+    # an account, an order, a web form of the owner's): from how many addresses, and the last:
+    # the firm may be answering the owner's own request, which leaves no trace in Sent
     org_service_mail: int = 0
     last_org_service_mail: datetime | None = None
 

@@ -313,7 +313,7 @@ def test_a_first_contact_from_a_firm_that_sent_the_owner_machine_mail_is_drafted
     assert rows["a-receipt.eml"]["blocked_by"] == "system_sender", rows["a-receipt.eml"]
     r = rows["b-pitch.eml"]
     hit = next((s for s in r["signals"] if s["name"] == "ORGANISATION_SERVICE_MAIL"), None)
-    assert hit is not None and "1 machine message(s)" in hit["evidence"] and "2026-08-31" in hit["evidence"], r["signals"]
+    assert hit is not None and "machine mail from 1 other address(es)" in hit["evidence"] and "2026-08-31" in hit["evidence"], r["signals"]
     assert r["unsolicited"] and r["action"] == "draft" and r["blocked_by"] is None, (r["score"], r["action"])
 
 

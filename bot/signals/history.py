@@ -66,8 +66,7 @@ class OrganisationServiceMail(Signal):
         h = ctx.history
         if h.org_service_mail and not h.known:
             last = f", last on {h.last_org_service_mail:%Y-%m-%d}" if h.last_org_service_mail else ""
-            return (f"{h.org_service_mail} machine message(s) from other addresses at the sender's "
-                    f"organisation before{last}")
+            return f"machine mail from {h.org_service_mail} other address(es) at the sender's organisation{last}"
         return None
 
 

@@ -49,18 +49,16 @@ _IN_OWNER_THREAD = select(OwnerMessage.__table__.c.id).where(
 SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")
 # colleagues marked wanted or blocked (kind 1: id, wanted, first_seen), colleagues' removal
 # requests (kind 0: requested_at), and the organisation's machine mail (kind 2: the last one's
-# time, how many), at one organisation, the sender itself left out
+# time, from how many addresses), at one organisation, the sender itself left out
 _ORG_FACTS = union_all(
     select(literal(1).label("kind"), _S.c.first_seen.label("at"), _S.c.id, _S.c.wanted).where(
         _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"),
         (_S.c.wanted.is_(True)) | (_S.c.blocked.is_(True))),
     select(literal(0), _R.c.requested_at, null(), null()).select_from(_R.join(_S, _S.c.id == _R.c.sender_id))
     .where(_R.c.cancelled.is_(False), _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id")),
-    select(literal(2), func.max(func.coalesce(_I.c.received_at, _I.c.stored_at)), func.count(_I.c.id), null())
-    .select_from(_I.join(_S, _S.c.id == _I.c.sender_id))
-    .where(_S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"),
-           _I.c.blocked_by.in_(SERVICE_MAIL_RULES))
-    .having(func.count(_I.c.id) > 0),
+    select(literal(2), func.max(_S.c.service_mail_at), func.count(_S.c.id), null())
+    .where(_S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"), _S.c.service_mail_at.isnot(None))
+    .having(func.count(_S.c.id) > 0),
 )
 # the owner's standing pitch labels on this address's messages (by address: a label taught from
 # a file by `nejtak learn` may come before the sender ever wrote), newer than the owner's last

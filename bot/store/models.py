@@ -97,6 +97,8 @@ class Sender(Base):
     owner_wrote_to: Mapped[bool] = mapped_column(Boolean, default=False)
     wanted: Mapped[bool] = mapped_column(Boolean, default=False)
     blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # when it last sent the owner machine mail (a no-reply receipt, an Auto-Submitted notice)
+    service_mail_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class OwnerMessage(Base):

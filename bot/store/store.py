@@ -17,7 +17,7 @@ from nejtak.bot.sender_history import SenderHistory
 from nejtak.bot.store.db import is_memory, make_engine, migrate
 from nejtak.bot.store.failures import FAILED, FailuresMixin
 from nejtak.bot.store.feedback import FeedbackMixin
-from nejtak.bot.store.history import HistoryMixin, sender_row
+from nejtak.bot.store.history import SERVICE_MAIL_RULES, HistoryMixin, sender_row
 from nejtak.bot.store.labels import LabelsMixin
 from nejtak.bot.store.models import (
     as_utc,
@@ -63,6 +63,12 @@ _DECIDE = update(_INBOUND).where(_INBOUND.c.id == bindparam("_id")).values({
         "decided_at", "action", "escalate", "score", "required", "unsolicited", "language",
         "signals", "notes", "blocked_by", "blocked_reason")})
 _AUDIT = insert(AuditEntry.__table__)
+# the sender of machine mail (a rule in SERVICE_MAIL_RULES stopped it) and when: its colleagues'
+# first mail may be an answer to the owner's own request (bot/store/history.py)
+_SERVICE_MAIL = update(_SENDER).where(
+    _SENDER.c.id == select(_INBOUND.c.sender_id).where(_INBOUND.c.id == bindparam("_id")).scalar_subquery(),
+    or_(_SENDER.c.service_mail_at.is_(None), _SENDER.c.service_mail_at < bindparam("at")),
+).values(service_mail_at=bindparam("at"))
 _STORED = select(_INBOUND.c.id, _INBOUND.c.decided_at, _INBOUND.c.action).where(
     _INBOUND.c.channel == bindparam("channel"), _INBOUND.c.message_id == bindparam("message_id"))
 _INSERT_INBOUND = insert(_INBOUND).returning(_INBOUND.c.id)  # a message without a Message-ID
@@ -343,6 +349,8 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
             }
             if conn.execute(_DECIDE, {"_id": inbound_id, **values}).rowcount != 1:
                 raise KeyError(f"no inbound message {inbound_id}")
+            if values["blocked_by"] in SERVICE_MAIL_RULES:
+                conn.execute(_SERVICE_MAIL, {"_id": inbound_id, "at": now})
             outbox_id = None
             if decision.escalate or (decision.reply is not None and reply_state is not None):
                 row = conn.execute(_INBOUND_FOR_REPLY, {"_id": inbound_id}).one()

@@ -75,3 +75,34 @@ def test_throw_away_memory_store(url, make_inbound):
         assert new and s.save_inbound(make_inbound(message_id="other@x"))[0] == inbound_id + 1
     finally:
         s.close()
+
+
+def test_migration_0005_fills_service_mail_from_the_decisions_already_stored(store_url):
+    """A store from before 0005 that holds a no-reply receipt: after the upgrade its sender
+    carries the receipt's time, so a colleague's first mail is drafted as in a new store."""
+    from nejtak.bot.store.db import make_engine, migrate
+
+    engine = make_engine(store_url)
+    try:
+        migrate(engine, "0004")
+        with engine.begin() as conn:
+            for sid, address in ((1, "no-reply@acme.example"), (2, "sales@acme.example")):
+                conn.execute(text("INSERT INTO senders (id, channel, address, org_domain, display_name, first_seen, "
+                                  "contacts, owner_wrote_to, wanted, blocked) VALUES (:id, 'email', :a, "
+                                  "'acme.example', '', '2026-08-31 08:00:00', 1, false, false, false)"),
+                             {"id": sid, "a": address})
+            conn.execute(text("INSERT INTO inbound (id, channel, source, message_id, sender_id, sender_name, "
+                              "from_address, received_at, stored_at, subject, in_reply_to, size, escalate, signals, notes, "
+                              "blocked_by) VALUES (1, 'email', 't', 'r1@acme.example', 1, '', "
+                              "'no-reply@acme.example', '2026-08-31 08:00:00', '2026-08-31 08:00:05', "
+                              "'We received your request', '', 10, false, '[]', '[]', 'system_sender')"))
+        migrate(engine)
+    finally:
+        engine.dispose()
+    store = Store(store_url, freemail_domains=["gmail.com"])
+    try:
+        h = store.sender_history("email", "sales@acme.example", "acme.example", [])
+        assert h.org_service_mail == 1 and h.last_org_service_mail.isoformat().startswith("2026-08-31T08:00"), h
+        assert store.sender_history("email", "no-reply@acme.example", "acme.example", []).org_service_mail == 0
+    finally:
+        store.close()

@@ -1,0 +1,35 @@
+"""senders.service_mail_at: when the sender last sent the owner machine mail (a no-reply receipt, an
+Auto-Submitted notice), so that a colleague's first mail can be told "the firm wrote to you about
+your own dealings with it" with one look at the organisation's senders, not a scan of its mail.
+Filled from the decisions already stored.
+
+Revision ID: 0005
+Revises: 0004
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")  # as bot/store/history.py, at this revision
+
+
+def upgrade() -> None:
+    op.add_column("senders", sa.Column("service_mail_at", sa.DateTime(timezone=True), nullable=True))
+    rules = ", ".join(f"'{r}'" for r in SERVICE_MAIL_RULES)
+    op.execute(
+        "UPDATE senders SET service_mail_at = (SELECT max(coalesce(inbound.received_at, inbound.stored_at)) "
+        f"FROM inbound WHERE inbound.sender_id = senders.id AND inbound.blocked_by IN ({rules}))"
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("senders") as batch:
+        batch.drop_column("service_mail_at")
