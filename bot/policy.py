@@ -74,9 +74,10 @@ def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHis
         # labels make a language's common words suspect too, and a stranger's wanted mail must
         # not be refused unasked for that (measured: benchmarks/learn_replay.py --by language)
         action = "draft"
-    if action == "reply" and history.org_service_mail and step == 0:
+    if action == "reply" and history.org_service_mail and history.refused_via != "sender":
         # the firm sent the owner machine mail before (a receipt, an account, a web form): its
-        # person may be answering the owner's own request, which leaves no trace in Sent
+        # person may be answering the owner's own request, which leaves no trace in Sent (even
+        # when a colleague of theirs, a seller, was refused before)
         action = "draft"
     if action == "reply" and replies_last_hour >= max_per_hour:
         return Plan("draft", escalate, kind,

@@ -219,9 +219,10 @@ def test_clear_errors(tmp_path):
 
 
 NOTE = "Hi Anna,\n\nI will be in your street on Tuesday around ten.\n\nTilda\n"
-# a seller's nudge: the text model reads it as a friendly note (its two views: log-odds about -4.4 and -1.8)
+# a seller's nudge: the text model reads it as a friendly note, not as clearly wanted (until
+# 2026-12-02 it also named "the kids' birthday", which the 182-writer model read as family news)
 NUDGE = ("Hi Anna,\n\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
-         "the school meeting and the kids' birthday and everything. Say hi to Per from me, and let me know what you "
+         "the school meeting and everything. Say hi to Per from me, and let me know what you "
          "think when you have a moment.\n\nTilda\n")
 # what the model reads as clearly wanted (log-odds about -12 and -10): the seller became a supplier
 INVOICE = ("Hi Anna,\n\nAttached is invoice 2026-114 for the chairs you ordered on the 3rd. Delivery is "
@@ -265,9 +266,9 @@ def test_a_marked_senders_nudge_is_marked_even_when_its_text_reads_as_a_note(tmp
     """The promise of OWNER_MARKED_PITCH, kept when the text says the opposite: a seller's nudge
     ("just checking whether my note reached you") reads to the text model as a friend's note,
     which outweighed the +6 before. Now the owner's word on the sender wins (OWNER_LABEL_WINS
-    lifts the score to `required`): marked, and only drafted, never answered for that. Mail the
-    model reads as clearly wanted (an invoice for an order: LEARNED_TEXT at its full negative
-    weight) is not lifted: it stays unmarked, and in the inbox."""
+    lifts the score to `required`, by at most OWNER_MARKED_PITCH's weight): marked, and only
+    drafted, never answered for that. Mail the model reads as clearly wanted (an invoice for
+    an order) is not lifted that far: it stays unmarked, and in the inbox."""
     db = f"sqlite:///{tmp_path / 'n.db'}"
     (tmp_path / "nudge.eml").write_bytes(_note("tilda@koi-care1.example", 4, NUDGE))
     alone = triage_one(tmp_path / "nudge.eml")

@@ -278,3 +278,18 @@ def test_a_history_lift_never_alone_makes_nejtak_answer(lift):
                 "auto", REQUIRED, 0, CAP).action == "none"
     assert plan(message(), Verdict(5.0, REQUIRED, first, "en"), None, FIRST, "auto", REQUIRED, 0,
                 CAP).action == "draft"
+
+
+@pytest.mark.parametrize("refused_via,action,kind", [
+    ("", "draft", "refusal"),  # a first contact from a firm that sent the owner machine mail
+    ("domain:leadgen-pro.com", "draft", "reminder"),  # a colleague of theirs, a seller, was refused
+    ("blocked:leadgen-pro.com", "draft", "reminder"),
+    ("sender", "reply", "reminder"),  # this very sender was asked to stop: the reminder goes out
+])
+def test_a_firms_machine_mail_makes_its_peoples_mail_a_draft_unless_the_sender_itself_was_refused(
+        refused_via, action, kind):
+    history = SenderHistory(refusals=[MARCH] if refused_via else [], refused_via=refused_via,
+                            org_service_mail=1, last_org_service_mail=MARCH)
+    p = run(history=history)
+    assert (p.action, p.reply_kind) == (action, kind), p
+    assert run(history=SenderHistory(refusals=history.refusals, refused_via=refused_via)).action == "reply"

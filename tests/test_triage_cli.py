@@ -251,8 +251,11 @@ JAKES_NUDGE = ("Return-Path: <jake@rankrocket.example>\r\nFrom: Jake Morrison <j
                "Message-ID: <nudge-1@rankrocket.example>\r\nMIME-Version: 1.0\r\n"
                "Content-Type: text/plain; charset=utf-8\r\n\r\n"
                "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
-               "the school meeting and the kids' birthday and everything. Say hi to Per from me, and let me know what "
+               "the school meeting and everything. Say hi to Per from me, and let me know what "
                "you think when you have a moment.\r\n\r\nBest wishes\r\n").encode()
+# (Until 2026-12-02 it also named "the kids' birthday": the 182-writer model read that as clearly
+# wanted, past what the lift may outweigh (REPEAT_AFTER_REFUSAL's weight), as the rule intends for
+# mail such as an invoice. The nudge must read like a note, not like a friend's family news.)
 
 
 def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp_path):
@@ -342,11 +345,10 @@ def test_a_refused_sender_the_owner_wrote_to_or_called_wanted_is_not_lifted():
         assert "REPEAT_WINS" not in names and not verdict.unsolicited, (history, verdict.score)
 
 
-def test_a_refused_sellers_nudge_is_lifted_however_warmly_the_model_reads_it_short_of_clearly_wanted():
-    """The lift is not capped at REPEAT_AFTER_REFUSAL's weight any more (a model that read Jake's
-    nudge 0.3 warmer left it unmarked): what stops it is the text model reading the mail as
-    clearly wanted (LEARNED_TEXT at its full negative weight), or the owner's teaching reading it
-    as wanted (OWNER_FEEDBACK below 0)."""
+def test_the_lift_is_at_most_the_history_signals_weight_and_never_against_the_owners_teaching():
+    """A refused sender's mail is lifted to `required` when the lift is at most
+    REPEAT_AFTER_REFUSAL's weight (mail the model reads as clearly wanted stays unmarked), and not
+    when what the owner taught reads it as wanted (OWNER_FEEDBACK below 0)."""
     from nejtak.bot.pipeline import Pipeline
     from nejtak.bot.sender_history import SenderHistory
     from nejtak.bot.verdict import Hit
@@ -355,13 +357,13 @@ def test_a_refused_sellers_nudge_is_lifted_however_warmly_the_model_reads_it_sho
 
     def lifted(*hits):
         hits = [Hit("EARLIER_CONTACTS", 3.0, ""), Hit("REPEAT_AFTER_REFUSAL", 6.0, ""), *hits]
-        score = Pipeline._history_lift(hits, round(sum(h.weight for h in hits), 2), 5.0, refused, 20.0)
+        score = Pipeline._history_lift(hits, round(sum(h.weight for h in hits), 2), 5.0, refused)
         return score, [h.name for h in hits][-1] == "REPEAT_WINS"
 
-    assert lifted(Hit("LEARNED_TEXT", -10.26, "")) == (5.0, True)  # a lift of 6.26, above the weight
-    assert lifted(Hit("LEARNED_TEXT", -19.9, "")) == (5.0, True)
-    assert lifted(Hit("LEARNED_TEXT", -20.0, "")) == (-11.0, False)  # clearly wanted: an invoice
+    assert lifted(Hit("LEARNED_TEXT", -10.0, "")) == (5.0, True)  # a lift of 6: the weight
+    assert lifted(Hit("LEARNED_TEXT", -10.01, "")) == (-1.01, False)  # an invoice, say
     assert lifted(Hit("LEARNED_TEXT", -6.0, ""), Hit("OWNER_FEEDBACK", -0.5, "")) == (2.5, False)
+    assert lifted(Hit("LEARNED_TEXT", -6.0, ""), Hit("OWNER_FEEDBACK", 0.5, "")) == (5.0, True)
 
 
 def test_a_refused_sender_whose_mail_the_owner_labelled_wanted_is_not_lifted(tmp_path):

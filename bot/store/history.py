@@ -45,7 +45,9 @@ _OWN_REFUSALS = select(_R.c.requested_at).where(_R.c.sender_id == bindparam("sen
 _IN_OWNER_THREAD = select(OwnerMessage.__table__.c.id).where(
     OwnerMessage.__table__.c.message_id.in_(bindparam("ids", expanding=True))).limit(1)
 # Reply rules that stop machine mail an organisation sends about the owner's own dealings with it
-# (a no-reply address, Auto-Submitted): a receipt, an account, a web form the owner filled in.
+# (a no-reply address, Auto-Submitted): a receipt, an account, a web form the owner filled in;
+# counted only when nejtak did not read the mail as a pitch (a firm's mass offer from noreply@
+# must not make its sellers' mail a draft).
 SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")
 # colleagues marked wanted or blocked (kind 1: id, wanted, first_seen), colleagues' removal
 # requests (kind 0: requested_at), and the organisation's machine mail (kind 2: the last one's
@@ -56,9 +58,9 @@ _ORG_FACTS = union_all(
         (_S.c.wanted.is_(True)) | (_S.c.blocked.is_(True))),
     select(literal(0), _R.c.requested_at, null(), null()).select_from(_R.join(_S, _S.c.id == _R.c.sender_id))
     .where(_R.c.cancelled.is_(False), _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id")),
+    # (one row, count 0 when none: HAVING without GROUP BY needs SQLite 3.39)
     select(literal(2), func.max(_S.c.service_mail_at), func.count(_S.c.id), null())
-    .where(_S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"), _S.c.service_mail_at.isnot(None))
-    .having(func.count(_S.c.id) > 0),
+    .where(_S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"), _S.c.service_mail_at.isnot(None)),
 )
 # the owner's standing pitch labels on this address's messages (by address: a label taught from
 # a file by `nejtak learn` may come before the sender ever wrote), newer than the owner's last

@@ -349,7 +349,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
             }
             if conn.execute(_DECIDE, {"_id": inbound_id, **values}).rowcount != 1:
                 raise KeyError(f"no inbound message {inbound_id}")
-            if values["blocked_by"] in SERVICE_MAIL_RULES:
+            if values["blocked_by"] in SERVICE_MAIL_RULES and not v.unsolicited:
                 conn.execute(_SERVICE_MAIL, {"_id": inbound_id, "at": now})
             outbox_id = None
             if decision.escalate or (decision.reply is not None and reply_state is not None):

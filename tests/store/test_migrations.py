@@ -78,31 +78,41 @@ def test_throw_away_memory_store(url, make_inbound):
 
 
 def test_migration_0005_fills_service_mail_from_the_decisions_already_stored(store_url):
-    """A store from before 0005 that holds a no-reply receipt: after the upgrade its sender
-    carries the receipt's time, so a colleague's first mail is drafted as in a new store."""
+    """A store from before 0005 that holds a no-reply receipt (and a firm's mass offer from
+    noreply@, read as a pitch): after the upgrade the receipt's sender carries the decision's
+    time, so a colleague's first mail is drafted as in a new store; the offer's firm gets nothing."""
     from nejtak.bot.store.db import make_engine, migrate
 
     engine = make_engine(store_url)
+    utc = "+00" if engine.dialect.name == "postgresql" else ""  # SQLite keeps naive UTC
+
+    def at(clock: str) -> str:
+        return f"2026-08-31 {clock}{utc}"
+
     try:
         migrate(engine, "0004")
         with engine.begin() as conn:
-            for sid, address in ((1, "no-reply@acme.example"), (2, "sales@acme.example")):
+            senders = ((1, "no-reply@acme.example", "acme.example"), (2, "sales@acme.example", "acme.example"),
+                       (3, "noreply@offers.example", "offers.example"), (4, "anna@offers.example", "offers.example"))
+            for sid, address, org in senders:
                 conn.execute(text("INSERT INTO senders (id, channel, address, org_domain, display_name, first_seen, "
-                                  "contacts, owner_wrote_to, wanted, blocked) VALUES (:id, 'email', :a, "
-                                  "'acme.example', '', '2026-08-31 08:00:00', 1, false, false, false)"),
-                             {"id": sid, "a": address})
-            conn.execute(text("INSERT INTO inbound (id, channel, source, message_id, sender_id, sender_name, "
-                              "from_address, received_at, stored_at, subject, in_reply_to, size, escalate, signals, notes, "
-                              "blocked_by) VALUES (1, 'email', 't', 'r1@acme.example', 1, '', "
-                              "'no-reply@acme.example', '2026-08-31 08:00:00', '2026-08-31 08:00:05', "
-                              "'We received your request', '', 10, false, '[]', '[]', 'system_sender')"))
+                                  "contacts, owner_wrote_to, wanted, blocked) VALUES (:id, 'email', :a, :org, '', "
+                                  ":t, 1, false, false, false)"), {"id": sid, "a": address, "org": org, "t": at("08:00:00")})
+            for iid, sid, unsolicited in ((1, 1, False), (2, 3, True)):
+                conn.execute(text("INSERT INTO inbound (id, channel, source, message_id, sender_id, sender_name, "
+                                  "from_address, received_at, stored_at, decided_at, subject, in_reply_to, size, "
+                                  "escalate, signals, notes, blocked_by, unsolicited) VALUES (:id, 'email', 't', :mid, "
+                                  ":sid, '', '', :r, :s, :d, 'x', '', 10, false, '[]', '[]', 'system_sender', :u)"),
+                             {"id": iid, "sid": sid, "mid": f"m{iid}@x.example", "r": at("07:00:00"),
+                              "s": at("08:00:05"), "d": at("08:00:06"), "u": unsolicited})
         migrate(engine)
     finally:
         engine.dispose()
     store = Store(store_url, freemail_domains=["gmail.com"])
     try:
         h = store.sender_history("email", "sales@acme.example", "acme.example", [])
-        assert h.org_service_mail == 1 and h.last_org_service_mail.isoformat().startswith("2026-08-31T08:00"), h
+        assert h.org_service_mail == 1 and h.last_org_service_mail.isoformat() == "2026-08-31T08:00:06+00:00", h
         assert store.sender_history("email", "no-reply@acme.example", "acme.example", []).org_service_mail == 0
+        assert store.sender_history("email", "anna@offers.example", "offers.example", []).org_service_mail == 0
     finally:
         store.close()

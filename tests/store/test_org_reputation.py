@@ -58,7 +58,15 @@ def test_machine_mail_from_an_organisation_is_known_to_its_other_addresses(store
     receipt = make_inbound(sender="no-reply@acme.example", subject="We received your request",
                            text="Thank you, we received your request and will be in touch.")
     assert pipeline.process(receipt).decision.blocked_by.rule == "system_sender"
-    pipeline.process(make_inbound(sender="noreply@gmail.com", text="Your code is 1234"))
+    assert pipeline.process(make_inbound(sender="noreply@gmail.com", text="Your code is 1234")
+                            ).decision.blocked_by.rule == "system_sender"
+    # a firm's mass offer from noreply@ is read as a pitch: it says nothing of the owner's dealings
+    offer_from_robot = pipeline.process(make_inbound(
+        sender="noreply@offers.example", subject="Grow your agency",
+        text="Hi, we help agencies like yours get 20 new clients a month with our SEO and lead generation "
+             "package for only 299 EUR. Can we book 15 minutes this week to show you?")).decision
+    assert offer_from_robot.verdict.unsolicited and offer_from_robot.blocked_by.rule == "system_sender"
+    assert history(store, "anna@offers.example").org_service_mail == 0
     h = history(store, "sales@acme.example")
     assert h.org_service_mail == 1 and h.last_org_service_mail.date().isoformat() == "2024-03-01", h
     assert history(store, "no-reply@acme.example").org_service_mail == 0

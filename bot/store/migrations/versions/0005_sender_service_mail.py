@@ -24,12 +24,13 @@ SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")  # as bot/store/history
 def upgrade() -> None:
     op.add_column("senders", sa.Column("service_mail_at", sa.DateTime(timezone=True), nullable=True))
     rules = ", ".join(f"'{r}'" for r in SERVICE_MAIL_RULES)
+    # as Store.record_decision sets it: when the decision was made, for mail not read as a pitch
     op.execute(
-        "UPDATE senders SET service_mail_at = (SELECT max(coalesce(inbound.received_at, inbound.stored_at)) "
-        f"FROM inbound WHERE inbound.sender_id = senders.id AND inbound.blocked_by IN ({rules}))"
+        "UPDATE senders SET service_mail_at = (SELECT max(coalesce(inbound.decided_at, inbound.stored_at)) "
+        f"FROM inbound WHERE inbound.sender_id = senders.id AND inbound.blocked_by IN ({rules}) "
+        "AND inbound.unsolicited IS NOT TRUE)"
     )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("senders") as batch:
-        batch.drop_column("service_mail_at")
+    op.drop_column("senders", "service_mail_at")  # natively (SQLite 3.35+): no table rebuild
