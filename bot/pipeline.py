@@ -12,6 +12,8 @@ from nejtak.bot.config import Config
 from nejtak.bot.errors import NotDecided, NotStored
 from nejtak.bot.store.states import FAILED
 from nejtak.bot.guards import first_block, is_buyer
+from nejtak.bot.guards.auto_submitted import AutoSubmitted
+from nejtak.bot.guards.system_sender import SystemSender
 from nejtak.bot.authentication import sender_vouched_for
 from nejtak.bot.identity import company_of, owner_organisations
 from nejtak.bot.inbound import Inbound
@@ -36,6 +38,9 @@ HISTORY_WINS = "HISTORY_WINS"
 LABEL_WINS = "OWNER_LABEL_WINS"
 REPEAT_WINS = "REPEAT_WINS"
 OWNER_FEEDBACK = "OWNER_FEEDBACK"  # what the owner taught reads the text toward a pitch (+) or wanted (-)
+# The reply rules that tell machine mail (a no-reply address, Auto-Submitted), asked whichever rule
+# comes first: a receipt with List-Unsubscribe is stopped by mailing_list before system_sender.
+_MACHINE_RULES = (SystemSender(), AutoSubmitted())
 _LIFTS = {"OWNER_MARKED_PITCH": (LABEL_WINS, "the owner marked this sender's earlier mail as a pitch"),
           "REPEAT_AFTER_REFUSAL": (REPEAT_WINS, "this sender was asked to stop before")}
 # Outbox state of a new reply, by action; triage records what it would send as a draft.
@@ -266,6 +271,8 @@ class Pipeline:
                  replies_last_hour, cfg.reply.max_per_hour, buyer=block is not None and is_buyer(msg, ctx))
         decision = Decision(p.action, verdict, p.blocked_by, p.escalate,
                             first_request_at=history.first_request_at)
+        if not verdict.unsolicited:  # a receipt, an account, an order: the firm deals with the owner
+            decision.service_mail = any(rule.check(msg, ctx) for rule in _MACHINE_RULES)
         if p.reply_kind:
             decision.reply = compose(msg, p.reply_kind, verdict.language, history.first_request_at,
                                      cfg, self.templates)

@@ -78,5 +78,8 @@ class Decision:
     reply: ReplyDraft | None = None
     first_request_at: datetime | None = None
     notes: list[str] = field(default_factory=list)
+    # mail a machine sent (a no-reply address, Auto-Submitted) that is no pitch: a receipt, an
+    # account, an order; the store keeps it on the sender for its colleagues (bot/store/history.py)
+    service_mail: bool = False
 
     ACTIONS = ("reply", "draft", "unsubscribe", "suggest_block", "none")

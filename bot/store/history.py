@@ -44,14 +44,13 @@ _SENDER_ROW = select(
 _OWN_REFUSALS = select(_R.c.requested_at).where(_R.c.sender_id == bindparam("sender_id"), _R.c.cancelled.is_(False))
 _IN_OWNER_THREAD = select(OwnerMessage.__table__.c.id).where(
     OwnerMessage.__table__.c.message_id.in_(bindparam("ids", expanding=True))).limit(1)
-# Reply rules that stop machine mail an organisation sends about the owner's own dealings with it
-# (a no-reply address, Auto-Submitted): a receipt, an account, a web form the owner filled in;
-# counted only when nejtak did not read the mail as a pitch (a firm's mass offer from noreply@
-# must not make its sellers' mail a draft).
-SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")
 # colleagues marked wanted or blocked (kind 1: id, wanted, first_seen), colleagues' removal
 # requests (kind 0: requested_at), and the organisation's machine mail (kind 2: the last one's
-# time, from how many addresses), at one organisation, the sender itself left out
+# time, from how many addresses), at one organisation, the sender itself left out. Machine mail:
+# a no-reply address or Auto-Submitted (the system_sender and auto_submitted rules), about the
+# owner's own dealings with the firm (a receipt, an account, a web form the owner filled in),
+# counted only when nejtak did not read it as a pitch (Store.record_decision): a firm's mass
+# offer from noreply@ must not make its sellers' mail a draft.
 _ORG_FACTS = union_all(
     select(literal(1).label("kind"), _S.c.first_seen.label("at"), _S.c.id, _S.c.wanted).where(
         _S.c.org_domain == bindparam("org"), _S.c.id != bindparam("sender_id"),

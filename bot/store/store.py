@@ -17,7 +17,7 @@ from nejtak.bot.sender_history import SenderHistory
 from nejtak.bot.store.db import is_memory, make_engine, migrate
 from nejtak.bot.store.failures import FAILED, FailuresMixin
 from nejtak.bot.store.feedback import FeedbackMixin
-from nejtak.bot.store.history import SERVICE_MAIL_RULES, HistoryMixin, sender_row
+from nejtak.bot.store.history import HistoryMixin, sender_row
 from nejtak.bot.store.labels import LabelsMixin
 from nejtak.bot.store.models import (
     as_utc,
@@ -63,8 +63,8 @@ _DECIDE = update(_INBOUND).where(_INBOUND.c.id == bindparam("_id")).values({
         "decided_at", "action", "escalate", "score", "required", "unsolicited", "language",
         "signals", "notes", "blocked_by", "blocked_reason")})
 _AUDIT = insert(AuditEntry.__table__)
-# the sender of machine mail (a rule in SERVICE_MAIL_RULES stopped it) and when: its colleagues'
-# first mail may be an answer to the owner's own request (bot/store/history.py)
+# the sender of machine mail that is no pitch (Decision.service_mail) and when: its colleagues'
+# mail may be an answer to the owner's own request (bot/store/history.py)
 _SERVICE_MAIL = update(_SENDER).where(
     _SENDER.c.id == select(_INBOUND.c.sender_id).where(_INBOUND.c.id == bindparam("_id")).scalar_subquery(),
     or_(_SENDER.c.service_mail_at.is_(None), _SENDER.c.service_mail_at < bindparam("at")),
@@ -349,7 +349,7 @@ class Store(HistoryMixin, OutboxMixin, FeedbackMixin, FailuresMixin, LabelsMixin
             }
             if conn.execute(_DECIDE, {"_id": inbound_id, **values}).rowcount != 1:
                 raise KeyError(f"no inbound message {inbound_id}")
-            if values["blocked_by"] in SERVICE_MAIL_RULES and not v.unsolicited:
+            if decision.service_mail and not v.unsolicited:
                 conn.execute(_SERVICE_MAIL, {"_id": inbound_id, "at": now})
             outbox_id = None
             if decision.escalate or (decision.reply is not None and reply_state is not None):

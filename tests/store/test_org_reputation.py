@@ -80,3 +80,15 @@ def test_machine_mail_from_an_organisation_is_known_to_its_other_addresses(store
     decision = pipeline.process(vouched("sales@acme.example", text=offer)).decision
     assert any(x.name == "ORGANISATION_SERVICE_MAIL" for x in decision.verdict.hits), decision.verdict.hits
     assert decision.verdict.unsolicited and decision.action == "draft", decision.action
+
+
+def test_a_receipt_that_a_list_rule_stops_first_still_tells_the_firms_other_addresses(store, make_inbound):
+    """A web form's receipt sent with List-Unsubscribe (as marketing platforms send it) is
+    stopped by the mailing_list rule before system_sender; it is machine mail all the same."""
+    config = parse('mode = "auto"\n[owner]\nname = "Anna Holm"\naddresses = ["me@owner.example"]\n', "t.toml")
+    receipt = make_inbound(sender="noreply@acme.example", subject="Thanks for your request",
+                           text="Thank you, we received your request and will be in touch.",
+                           headers={"list-unsubscribe": ["<https://acme.example/u>"]})
+    decision = Pipeline(config, store, simulate=True).process(receipt).decision
+    assert decision.blocked_by.rule == "mailing_list" and decision.service_mail, decision
+    assert history(store, "sales@acme.example").org_service_mail == 1

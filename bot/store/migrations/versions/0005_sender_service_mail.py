@@ -18,7 +18,9 @@ down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")  # as bot/store/history.py, at this revision
+# what blocked_by recorded of machine mail before this revision (now Decision.service_mail,
+# which asks these rules whichever rule came first)
+SERVICE_MAIL_RULES = ("system_sender", "auto_submitted")
 
 
 def upgrade() -> None:
