@@ -41,6 +41,23 @@ OWNER_FEEDBACK = "OWNER_FEEDBACK"  # what the owner taught reads the text toward
 # The reply rules that tell machine mail (a no-reply address, Auto-Submitted), asked whichever rule
 # comes first: a receipt with List-Unsubscribe is stopped by mailing_list before system_sender.
 _MACHINE_RULES = (SystemSender(), AutoSubmitted())
+_AUTO_REPLY_MARKERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
+
+
+def _service_mail(msg: Inbound, ctx, history: SenderHistory) -> bool:
+    """Machine mail about the owner's own dealings with the firm (a receipt, an account, an
+    order): from a no-reply address or Auto-Submitted, with a Return-Path to bounce to. Not what
+    nejtak's own refusals bring back: a bounce or an out-of-office reply (null Return-Path,
+    Auto-Submitted: auto-replied, a multipart/report, an answer to nejtak's reply)."""
+    if history.answers_our_reply or not msg.return_path:
+        return False
+    if any(v.strip().lower().startswith("auto-replied") for v in msg.header_all("auto-submitted")):
+        return False
+    if any(msg.has_header(name) for name in _AUTO_REPLY_MARKERS):
+        return False
+    if any("multipart/report" in v.lower() for v in msg.header_all("content-type")):
+        return False
+    return any(rule.check(msg, ctx) for rule in _MACHINE_RULES)
 _LIFTS = {"OWNER_MARKED_PITCH": (LABEL_WINS, "the owner marked this sender's earlier mail as a pitch"),
           "REPEAT_AFTER_REFUSAL": (REPEAT_WINS, "this sender was asked to stop before")}
 # Outbox state of a new reply, by action; triage records what it would send as a draft.
@@ -272,7 +289,7 @@ class Pipeline:
         decision = Decision(p.action, verdict, p.blocked_by, p.escalate,
                             first_request_at=history.first_request_at)
         if not verdict.unsolicited:  # a receipt, an account, an order: the firm deals with the owner
-            decision.service_mail = any(rule.check(msg, ctx) for rule in _MACHINE_RULES)
+            decision.service_mail = _service_mail(msg, ctx, history)
         if p.reply_kind:
             decision.reply = compose(msg, p.reply_kind, verdict.language, history.first_request_at,
                                      cfg, self.templates)

@@ -92,3 +92,29 @@ def test_a_receipt_that_a_list_rule_stops_first_still_tells_the_firms_other_addr
     decision = Pipeline(config, store, simulate=True).process(receipt).decision
     assert decision.blocked_by.rule == "mailing_list" and decision.service_mail, decision
     assert history(store, "sales@acme.example").org_service_mail == 1
+
+
+def test_what_nejtaks_own_refusals_bring_back_is_no_service_mail(store, make_inbound):
+    """A bounce or an out-of-office reply to a refusal says nothing of the owner's dealings with
+    the firm; a receipt marked Auto-Submitted: auto-generated does."""
+    config = parse('mode = "auto"\n[owner]\nname = "Anna Holm"\naddresses = ["me@owner.example"]\n', "t.toml")
+    pipeline = Pipeline(config, store, simulate=True)
+    away = "I am out of the office until Monday and will answer your message when I am back."
+    replies = [
+        make_inbound(sender="sales@acme.example", subject="Delivery delayed", text="Your message is delayed.",
+                     return_paths=[""], headers={"auto-submitted": ["auto-generated"]}),  # a null Return-Path
+        make_inbound(sender="pat@acme.example", subject="Out of office", text=away,
+                     headers={"auto-submitted": ["auto-replied (vacation)"]}),
+        make_inbound(sender="lee@acme.example", subject="Away", text=away, headers={"x-autoreply": ["yes"]}),
+        make_inbound(sender="mailer-daemon@acme.example", subject="Undelivered Mail", text="Delivery failed.",
+                     headers={"content-type": ["multipart/report; report-type=delivery-status"]}),
+    ]
+    for msg in replies:
+        decision = pipeline.process(msg).decision
+        assert decision.blocked_by is not None and not decision.service_mail, (msg.sender, decision)
+    assert history(store, "anna@acme.example").org_service_mail == 0
+    receipt = make_inbound(sender="info@acme.example", subject="Your order 1234",
+                           text="Thank you for your order 1234. We will ship it on Monday.",
+                           headers={"auto-submitted": ["auto-generated"]})
+    assert pipeline.process(receipt).decision.service_mail
+    assert history(store, "anna@acme.example").org_service_mail == 1

@@ -1,7 +1,10 @@
 """senders.service_mail_at: when the sender last sent the owner machine mail (a no-reply receipt, an
 Auto-Submitted notice), so that a colleague's first mail can be told "the firm wrote to you about
 your own dealings with it" with one look at the organisation's senders, not a scan of its mail.
-Filled from the decisions already stored.
+Filled from the decisions already stored, as well as they tell it: mail that the system_sender
+or auto_submitted rule stopped and that was not read as a pitch (a receipt another rule stopped
+first, such as one with List-Unsubscribe, cannot be told from the stored columns). The downgrade
+drops the column natively, which SQLite does from 3.35.
 
 Revision ID: 0005
 Revises: 0004
