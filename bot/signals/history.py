@@ -50,8 +50,8 @@ class OwnerMarkedPitch(Signal):
     def check(self, msg, ctx):
         h = ctx.history
         if h.pitch_labels and not h.known:
-            last = f", last on {h.last_pitch_label:%Y-%m-%d}" if h.last_pitch_label else ""
-            return f"{h.pitch_labels} earlier message(s) from this sender marked pitch by the owner{last}"
+            return (f"{h.pitch_labels} earlier message(s) from this sender marked pitch by the owner"
+                    f"{_last_on(h.last_pitch_label)}")
         return None
 
 
@@ -65,9 +65,14 @@ class OrganisationServiceMail(Signal):
     def check(self, msg, ctx):
         h = ctx.history
         if h.org_service_mail and not h.known:
-            last = f", last on {h.last_org_service_mail:%Y-%m-%d}" if h.last_org_service_mail else ""
-            return f"machine mail from {h.org_service_mail} other address(es) at the sender's organisation{last}"
+            return (f"machine mail from {h.org_service_mail} other address(es) at the sender's organisation"
+                    f"{_last_on(h.last_org_service_mail)}")
         return None
+
+
+def _last_on(at) -> str:
+    """", last on 2026-11-20" for evidence, or "" when the time is not known."""
+    return f", last on {at:%Y-%m-%d}" if at else ""
 
 
 # Facts of the sender history that speak for wanted mail: (signal, history field, description, evidence).
