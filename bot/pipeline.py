@@ -11,9 +11,7 @@ import nejtak.bot.signals  # noqa: F401  (registers every signal)
 from nejtak.bot.config import Config
 from nejtak.bot.errors import NotDecided, NotStored
 from nejtak.bot.store.states import FAILED
-from nejtak.bot.guards import first_block, is_buyer
-from nejtak.bot.guards.auto_submitted import AutoSubmitted
-from nejtak.bot.guards.system_sender import SystemSender
+from nejtak.bot.guards import first_block, is_buyer, is_service_mail
 from nejtak.bot.authentication import sender_vouched_for
 from nejtak.bot.identity import company_of, owner_organisations
 from nejtak.bot.inbound import Inbound
@@ -22,6 +20,7 @@ from nejtak.bot.phrases import PhraseBook
 from nejtak.bot.policy import plan
 from nejtak.bot.sender_history import SenderHistory
 from nejtak.bot.signals.base import SIGNALS, Context, Scaled
+from nejtak.bot.signals.learned import OwnerFeedback
 from nejtak.bot.verdict import Decision, Hit, Verdict
 from nejtak.responders.compose import compose
 from nejtak.responders.email_reply import own_refusal
@@ -37,27 +36,6 @@ HISTORY_WINS = "HISTORY_WINS"
 # (bot/policy.py NOT_ALONE).
 LABEL_WINS = "OWNER_LABEL_WINS"
 REPEAT_WINS = "REPEAT_WINS"
-OWNER_FEEDBACK = "OWNER_FEEDBACK"  # what the owner taught reads the text toward a pitch (+) or wanted (-)
-# The reply rules that tell machine mail (a no-reply address, Auto-Submitted), asked whichever rule
-# comes first: a receipt with List-Unsubscribe is stopped by mailing_list before system_sender.
-_MACHINE_RULES = (SystemSender(), AutoSubmitted())
-_AUTO_REPLY_MARKERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
-
-
-def _service_mail(msg: Inbound, ctx, history: SenderHistory) -> bool:
-    """Machine mail about the owner's own dealings with the firm (a receipt, an account, an
-    order): from a no-reply address or Auto-Submitted, with a Return-Path to bounce to. Not what
-    nejtak's own refusals bring back: a bounce or an out-of-office reply (null Return-Path,
-    Auto-Submitted: auto-replied, a multipart/report, an answer to nejtak's reply)."""
-    if history.answers_our_reply or not msg.return_path:
-        return False
-    if any(v.strip().lower().startswith("auto-replied") for v in msg.header_all("auto-submitted")):
-        return False
-    if any(msg.has_header(name) for name in _AUTO_REPLY_MARKERS):
-        return False
-    if any("multipart/report" in v.lower() for v in msg.header_all("content-type")):
-        return False
-    return any(rule.check(msg, ctx) for rule in _MACHINE_RULES)
 _LIFTS = {"OWNER_MARKED_PITCH": (LABEL_WINS, "the owner marked this sender's earlier mail as a pitch"),
           "REPEAT_AFTER_REFUSAL": (REPEAT_WINS, "this sender was asked to stop before")}
 # Outbox state of a new reply, by action; triage records what it would send as a draft.
@@ -194,7 +172,7 @@ class Pipeline:
                    and (h.name != "REPEAT_AFTER_REFUSAL"
                         or (history.refused_via == "sender" and not history.wanted_label))]
         best = max(allowed, default=None)
-        taught_wanted = any(h.name == OWNER_FEEDBACK and h.weight < 0 for h in hits)
+        taught_wanted = any(h.name == OwnerFeedback.name and h.weight < 0 for h in hits)
         if lift <= 0 or best is None or lift > best[0] or taught_wanted:
             return score
         _, name, why = best
@@ -289,7 +267,7 @@ class Pipeline:
         decision = Decision(p.action, verdict, p.blocked_by, p.escalate,
                             first_request_at=history.first_request_at)
         if not verdict.unsolicited:  # a receipt, an account, an order: the firm deals with the owner
-            decision.service_mail = _service_mail(msg, ctx, history)
+            decision.service_mail = is_service_mail(msg, ctx)
         if p.reply_kind:
             decision.reply = compose(msg, p.reply_kind, verdict.language, history.first_request_at,
                                      cfg, self.templates)

@@ -2,7 +2,7 @@
 from nejtak.bot.guards.base import GUARDS, Guard
 
 # Not in RFC 3834, but set by common autoresponders that omit Auto-Submitted.
-_VENDOR_MARKERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
+VENDOR_MARKERS = ("x-autoreply", "x-autorespond", "x-autoresponder")
 
 
 @GUARDS.register
@@ -15,7 +15,7 @@ class AutoSubmitted(Guard):
             keyword = value.split(";")[0].split("(")[0].strip().lower()
             if keyword != "no":
                 return f"Auto-Submitted: {value[:60]}"
-        for name in _VENDOR_MARKERS:
+        for name in VENDOR_MARKERS:
             if msg.has_header(name):
                 return f"{name} header"
         return None
