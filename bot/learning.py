@@ -90,13 +90,13 @@ class OwnerLearning:
         model = text_model.shipped()
         if model is None or not self.layer.weights:
             return None
-        vector = model.vector(text)
+        vector = owner_layer.fold(model.vector(text))
         with self._lock:
             extra = self.layer.logit(vector)
             if abs(extra) < 1e-3:
                 return None
             similar, buckets = self.layer.speaking(vector, "pitch" if extra > 0 else "wanted")
-        names = text_model._names(vector.words, set(buckets), vector.subject)
+        names = text_model._names(vector.words, set(buckets), vector.subject, mask=owner_layer.MASK)
         drivers = [text_model.readable(names[b]) for b in buckets if b in names][:4]
         return Judgement(extra, len(vector.words), similar, drivers)
 
@@ -150,7 +150,7 @@ class OwnerLearning:
         model = text_model.shipped()
         if model is None or not text.strip():
             return {}
-        vector = model.vector(text)
+        vector = owner_layer.fold(model.vector(text))
         logit = model.score(text, drivers=0).logit + self.layer.logit(vector)
         return owner_layer.step(vector, label, logit)
 

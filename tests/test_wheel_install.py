@@ -66,7 +66,7 @@ def test_the_package_claims_one_import_name(installed, outside):
     ours = {p.name for p in Path(site).iterdir() if p.name.lower().startswith(("nejtak", "bot", "responders", "config"))}
     assert ours == {"nejtak", next(n for n in ours if n.startswith("nejtak-"))}, ours
     assert (Path(site) / "nejtak" / "config" / "defaults.toml").is_file()
-    assert (Path(site) / "nejtak" / "bot" / "model" / "text_model.bin.gz").is_file()
+    assert (Path(site) / "nejtak" / "bot" / "model" / "text_model.bin").is_file()
 
 
 def test_a_new_user_from_another_folder(installed, outside):

@@ -19,6 +19,11 @@ STEP_CAP = 6.0  # the most one label can move the log-odds of the very message i
 KEEP_BUCKETS = 400  # a label teaches through the text's strongest features only (small rows)
 INDEX_BUCKETS = 40  # per label, the buckets by which it is found as "similar" to a new text
 SIGN = {"pitch": 1.0, "wanted": -1.0}
+# The layer's own bucket space, smaller than the shipped model's (bot/model/text.py DIM_BITS): a
+# text's buckets are folded into it (the low bits of the same hash), so labels taught when the
+# shipped model had 2^18 buckets keep meaning the same features after it grew to 2^20.
+BITS = 18
+MASK = (1 << BITS) - 1
 
 
 def pack(delta: dict[int, float]) -> bytes:
@@ -33,6 +38,14 @@ def unpack(data: bytes) -> dict[int, float]:
     buckets.frombytes(data[4:4 + 4 * n])
     weights.frombytes(data[4 + 4 * n:4 + 8 * n])
     return dict(zip(buckets, weights))
+
+
+def fold(vector: Vector) -> Vector:
+    """A text as the shipped model reads it, in the layer's bucket space."""
+    values: dict[int, float] = {}
+    for b, v in vector.values.items():
+        values[b & MASK] = values.get(b & MASK, 0.0) + v
+    return Vector(values, vector.words, vector.subject)
 
 
 def step(vector: Vector, label: str, logit: float) -> dict[int, float]:

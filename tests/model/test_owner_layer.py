@@ -108,7 +108,7 @@ def learning(store):
 @pytest.fixture(autouse=True)
 def shipped_model():
     if text_model.shipped() is None:
-        pytest.fail("the shipped text model (bot/model/text_model.bin.gz) is missing", pytrace=False)
+        pytest.fail("the shipped text model (bot/model/text_model.bin) is missing", pytrace=False)
 
 
 def decide(learning: OwnerLearning | None, name: str, history: SenderHistory | None = None,
@@ -278,3 +278,20 @@ def test_wanted_labels_speak_for_wanted_mail_and_say_so(learning):
     assert w is not None and -CAP <= w.weight < 0
     today = datetime.now(timezone.utc).strftime("%Y-%m-%d")
     assert w.evidence.startswith(f"1 similar message(s) marked wanted, last on {today}; words: "), w.evidence
+
+
+def test_labels_are_kept_in_the_bucket_space_labels_had_before_the_model_grew(learning, store):
+    """The shipped model has 2^20 buckets since 2026-12-03; labels taught before were stored in
+    the 2^18 buckets it had then. The layer folds a text into 2^18 (the low bits of the same
+    hash), so a stored label names the same features it named when it was taught."""
+    row = teach(learning, "pitch", "plants")
+    delta = owner_layer.unpack(store.active_labels()[0].delta)
+    assert row is not None and delta and max(delta) <= owner_layer.MASK
+    import zlib
+    words, subject = text_model._tokens(text("plants"))
+    grams = [g for w in words for g in text_model._grams(w)] + [f"s:{w}" for w in subject] + \
+        [text_model._pair(a, b) for a, b in zip(words, words[1:])]
+    as_in_2018 = {zlib.crc32(g.encode()) & ((1 << 18) - 1) for g in grams}  # the old model's buckets
+    assert set(delta) <= as_in_2018
+    said = learning.judge(text("plants"))
+    assert said is not None and said.owner > 0 and said.drivers  # the words behind it are named

@@ -5,6 +5,7 @@ training corpus."""
 from __future__ import annotations
 
 import itertools
+import json
 
 import pytest
 
@@ -184,7 +185,7 @@ def test_the_whole_words_view_names_what_it_read_not_a_piece_in_the_same_bucket(
     """Buckets are shared by hashing: a word pair can land where a piece of another word does.
     The whole-words view read the pair, so its evidence names the pair."""
     pieces = {text_model._bucket(g): g for g in text_model._grams("casa")[1:]}
-    names = ("".join(letters) for letters in itertools.product("abcdefghij", repeat=5))  # no digits: read as 0
+    names = ("".join(letters) for letters in itertools.product("abcdefghij", repeat=7))  # no digits: read as 0
     pair = next(f"{name} offer" for name in names if text_model._bucket(f"p:{name} offer") in pieces)
     words_view = _one_word_model(f"p:{pair}", 4.0, pieces=False)
     score = words_view.score(f"\ncasa {pair}")
@@ -225,6 +226,25 @@ def test_two_views_are_saved_in_one_file_and_one_view_still_loads(tmp_path):
     assert isinstance(one, text_model.TextModel) and one.score("\nour agency").logit > 0
     with pytest.raises(ValueError):
         text_model.TwoViews(both.views[1], both.views[0])  # pieces first, then whole words
+
+
+def test_a_model_saved_as_shipped_is_mapped_and_scores_as_saved(tmp_path):
+    """The shipped file is not compressed: it is mapped, not unpacked, at start."""
+    both = text_model.TwoViews(_one_word_model("w:agency", 3.0), _one_word_model("w:agency", -1.0, pieces=False))
+    both.save(tmp_path / "text_model.bin")
+    assert (tmp_path / "text_model.bin").stat().st_size > 16 * text_model.DIM  # two views, 8 bytes a bucket
+    again = text_model.load(tmp_path / "text_model.bin")
+    assert again.score("\nour agency").views == both.score("\nour agency").views
+    assert again.views[0].score("\nour agency").drivers[0][0] == "agency"
+
+
+def test_a_model_of_another_size_is_refused(tmp_path):
+    one = _one_word_model("w:agency", 3.0)
+    meta = json.dumps({"bias": 0.0, "dim": 262144}).encode()  # a model from before 2026-12-03
+    (tmp_path / "old.bin").write_bytes(len(meta).to_bytes(4, "big") + meta + one.idf.tobytes()[:4 * 262144]
+                                       + one.weights.tobytes()[:4 * 262144])
+    with pytest.raises(ValueError, match="262144 buckets"):
+        text_model.load(tmp_path / "old.bin")
 
 
 LIST_REPLY = ("Re: [tools-users] packaging the 2.3 release", "Hi all,\n\nI can confirm the build works on Debian "
