@@ -21,7 +21,7 @@ INDEX_BUCKETS = 40  # per label, the buckets by which it is found as "similar" t
 SIGN = {"pitch": 1.0, "wanted": -1.0}
 # The layer's own bucket space, smaller than the shipped model's (bot/model/text.py DIM_BITS): a
 # text's buckets are folded into it (the low bits of the same hash), so labels taught when the
-# shipped model had 2^18 buckets keep meaning the same features after it grew to 2^20.
+# shipped model had 2^18 buckets keep meaning the same features after it grew to 2^21.
 BITS = 18
 MASK = (1 << BITS) - 1
 

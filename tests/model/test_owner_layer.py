@@ -132,6 +132,10 @@ PLANTS = [
       "ever of use.\n\nPer"),
      ("Plants at your studio", "Hi Anna,\n\nWho looks after the plants in your studio? I water and repot the "
       "greenery of some small offices nearby once a week. Let me know if that would ever help.\n\nLiv")),
+    (("Plants", "Hi Anna,\n\nI water the plants of a few offices on your street every week. Would yours need it "
+      "too?\n\nPer"),
+     ("Plants", "Hi Anna,\n\nI water the plants of some offices on your street each week. Do yours need it as "
+      "well?\n\nLiv")),
 ]
 for TEXTS["plants"], TEXTS["plants2"] in PLANTS:
     if abs(shipped_logit("plants")) < 1.0 and not decide(None, "plants").verdict.unsolicited:
@@ -281,7 +285,7 @@ def test_wanted_labels_speak_for_wanted_mail_and_say_so(learning):
 
 
 def test_labels_are_kept_in_the_bucket_space_labels_had_before_the_model_grew(learning, store):
-    """The shipped model has 2^20 buckets since 2026-12-03; labels taught before were stored in
+    """The shipped model has 2^21 buckets since 2026-12-03; labels taught before were stored in
     the 2^18 buckets it had then. The layer folds a text into 2^18 (the low bits of the same
     hash), so a stored label names the same features it named when it was taught."""
     row = teach(learning, "pitch", "plants")
