@@ -256,6 +256,7 @@ class TextModel:
 
     def packed(self) -> bytes:
         meta = json.dumps({**self.meta, "bias": self.bias, "dim": DIM}).encode()
+        meta += b" " * (-len(meta) % 4)  # the arrays after it start on a 4-byte boundary
         return len(meta).to_bytes(4, "big") + meta + self.idf.tobytes() + self.weights.tobytes()
 
     def save(self, path: Path) -> None:
@@ -267,12 +268,17 @@ class TextModel:
         copies), and what follows it."""
         data = memoryview(data)
         size = int.from_bytes(data[:4], "big")
-        meta = json.loads(bytes(data[4:4 + size]))
+        try:
+            meta = json.loads(bytes(data[4:4 + size]))
+            bias = float(meta.pop("bias"))
+        except (ValueError, KeyError, TypeError, AttributeError) as e:
+            raise ValueError(f"a damaged text model: its header cannot be read ({e})") from None
         if meta.get("dim", DIM) != DIM:
             raise ValueError(f"a text model of {meta['dim']} buckets, not {DIM}")
         body = data[4 + size:]
-        model = cls(body[:DIM * 4], body[DIM * 4:DIM * 8], float(meta.pop("bias")), meta)
-        return model, body[DIM * 8:]
+        if len(body) < DIM * 8:
+            raise ValueError(f"a damaged text model: {len(body)} bytes of weights, not {DIM * 8}")
+        return cls(body[:DIM * 4], body[DIM * 4:DIM * 8], bias, meta), body[DIM * 8:]
 
 
 class TwoViews:
@@ -316,11 +322,23 @@ class TwoViews:
 def _write(path: Path, packed: bytes) -> None:
     """The packed model to path: gzip-compressed when its name ends in .gz (a copy to pass
     around), else as it is (the shipped file, mapped when loaded)."""
-    if path.suffix == ".gz":
-        with gzip.open(path, "wb", compresslevel=9) as f:
-            f.write(packed)
-    else:
-        path.write_bytes(packed)
+    import os
+    import tempfile
+
+    # written beside it and renamed over it: a process that has the old file mapped keeps
+    # reading the old file (rewriting it in place would pull the pages from under it)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            if path.suffix == ".gz":
+                with gzip.open(raw, "wb", compresslevel=9) as f:
+                    f.write(packed)
+            else:
+                raw.write(packed)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def _read(path: Path):
@@ -344,6 +362,8 @@ def load(path: Path) -> TextModel | TwoViews:
     while len(data):
         view, data = TextModel.unpacked(data)
         views.append(view)
+    if len(views) not in (1, 2):
+        raise ValueError(f"a damaged text model: {path} holds {len(views)} views, not one or two")
     return views[0] if len(views) == 1 else TwoViews(*views)
 
 
@@ -360,9 +380,20 @@ _loaded: list[TextModel | TwoViews | None] = []
 
 
 def shipped() -> TextModel | TwoViews | None:
-    """The model shipped with nejtak (loaded once), or None when it is missing."""
+    """The model shipped with nejtak (loaded once), or None when it is missing or damaged (then
+    mail is judged without it, and the log says so once)."""
     if not _loaded:
-        _loaded.append(load(MODEL_FILE) if MODEL_FILE.is_file() else None)
+        model = None
+        if MODEL_FILE.is_file():
+            try:
+                model = load(MODEL_FILE)
+            except (OSError, ValueError) as e:
+                import logging
+
+                logging.getLogger("nejtak.model").error(
+                    "the text model %s cannot be read (%s): mail is judged without it; reinstall nejtak",
+                    MODEL_FILE, e)
+        _loaded.append(model)
     return _loaded[0]
 
 

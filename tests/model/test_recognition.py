@@ -236,6 +236,31 @@ def test_a_model_saved_as_shipped_is_mapped_and_scores_as_saved(tmp_path):
     again = text_model.load(tmp_path / "text_model.bin")
     assert again.score("\nour agency").views == both.score("\nour agency").views
     assert again.views[0].score("\nour agency").drivers[0][0] == "agency"
+    idf = again.views[0].idf
+    assert not idf.flags.writeable and idf.flags.aligned  # a view of the mapped file, not a copy
+    # saved again over the file a process has mapped: renamed over it, never rewritten in place,
+    # so the process keeps scoring from the file it mapped
+    text_model.TwoViews(_one_word_model("w:agency", -2.0), _one_word_model("w:agency", -1.0, pieces=False)
+                        ).save(tmp_path / "text_model.bin")
+    assert again.score("\nour agency").views == both.score("\nour agency").views
+    assert text_model.load(tmp_path / "text_model.bin").score("\nour agency").views[0] < 0
+    assert [p.name for p in tmp_path.iterdir()] == ["text_model.bin"]  # no temporary left
+
+
+@pytest.mark.parametrize("damage", ["empty", "cut", "header"])
+def test_a_damaged_model_file_is_refused_clearly_and_mail_is_judged_without_it(tmp_path, monkeypatch, caplog, damage):
+    one = _one_word_model("w:agency", 3.0).packed()
+    broken = {"empty": b"", "cut": one[:len(one) // 2], "header": b"\x00\x00\x00\x05{bad}" + one[9:]}[damage]
+    (tmp_path / "text_model.bin").write_bytes(broken)
+    with pytest.raises(ValueError, match="damaged text model"):
+        text_model.load(tmp_path / "text_model.bin")
+    monkeypatch.setattr(text_model, "MODEL_FILE", tmp_path / "text_model.bin")
+    monkeypatch.setattr(text_model, "_loaded", [])
+    with caplog.at_level("ERROR", logger="nejtak.model"):
+        assert text_model.shipped() is None and text_model.shipped() is None
+    assert sum("cannot be read" in r.getMessage() for r in caplog.records) == 1  # said once
+    d = decide(Pipeline(CONFIG, None), mail("Book a call with our SEO agency.", "Our SEO agency"), SenderHistory())
+    assert d.verdict.hit("LEARNED_TEXT") is None  # judged, by the other signals
 
 
 def test_a_model_of_another_size_is_refused(tmp_path):
