@@ -295,7 +295,7 @@ def test_labels_are_kept_in_the_bucket_space_labels_had_before_the_model_grew(le
     words, subject = text_model._tokens(text("plants"))
     grams = [g for w in words for g in text_model._grams(w)] + [f"s:{w}" for w in subject] + \
         [text_model._pair(a, b) for a, b in zip(words, words[1:])]
-    as_in_2018 = {zlib.crc32(g.encode()) & ((1 << 18) - 1) for g in grams}  # the old model's buckets
-    assert set(delta) <= as_in_2018
+    old_buckets = {zlib.crc32(g.encode()) & ((1 << 18) - 1) for g in grams}  # the old model's buckets
+    assert set(delta) <= old_buckets
     said = learning.judge(text("plants"))
     assert said is not None and said.owner > 0 and said.drivers  # the words behind it are named
