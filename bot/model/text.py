@@ -335,6 +335,7 @@ def _write(path: Path, packed: bytes) -> None:
                     f.write(packed)
             else:
                 raw.write(packed)
+        os.chmod(temporary, 0o644)  # package data, read by whoever runs nejtak (mkstemp made it 0600)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -245,6 +245,7 @@ def test_a_model_saved_as_shipped_is_mapped_and_scores_as_saved(tmp_path):
     assert again.score("\nour agency").views == both.score("\nour agency").views
     assert text_model.load(tmp_path / "text_model.bin").score("\nour agency").views[0] < 0
     assert [p.name for p in tmp_path.iterdir()] == ["text_model.bin"]  # no temporary left
+    assert (tmp_path / "text_model.bin").stat().st_mode & 0o777 == 0o644  # readable by any user of nejtak
 
 
 @pytest.mark.parametrize("damage", ["empty", "cut", "header"])
