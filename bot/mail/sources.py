@@ -178,25 +178,34 @@ def _mbox_located(path: str) -> Iterator[Located]:
         yield Located(path, path, 0, 0)
 
 
+_SCAN_CHUNK = 1 << 20  # bytes read at a time when finding an mbox's messages
+
+
 def _mbox_spans(f) -> list[tuple[int, int]]:
-    """(start, stop) of each message of an mbox, exactly as mailbox.mbox finds them."""
+    """(start, stop) of each message of an mbox, exactly as mailbox.mbox finds them: a message
+    starts at each line beginning "From "; it stops where the next starts, or at the end, less
+    one empty line before either. Read in chunks and searched, not line by line: as fast on one
+    huge message as on many small ones, and memory bounded by the chunk."""
     starts: list[int] = []
-    stops: list[int] = []
-    last_was_empty = False
-    while True:
-        line_pos = f.tell()
-        line = f.readline()
-        if line.startswith(b"From "):
-            if len(stops) < len(starts):
-                stops.append(line_pos - len(linesep) if last_was_empty else line_pos)
-            starts.append(line_pos)
-            last_was_empty = False
-        elif not line:
-            if len(stops) < len(starts):
-                stops.append(line_pos - len(linesep) if last_was_empty else line_pos)
-            break
-        else:
-            last_was_empty = line == linesep
+    empty_before: list[bool] = []  # the line before each start is an empty line
+    # the end of what was read before, as a separator may straddle two chunks: at first a newline
+    # before the file's first byte (offset -1), so that every start follows a newline
+    tail, base = b"\n", -1  # base: the file offset of tail[0]
+    while chunk := f.read(_SCAN_CHUNK):
+        text = tail + chunk
+        at = text.find(b"\nFrom ", max(0, len(tail) - 5))  # one wholly within tail was found before
+        while at >= 0:
+            starts.append(base + at + 1)
+            empty_before.append(at > 0 and text[at - 1:at] == b"\n")
+            at = text.find(b"\nFrom ", at + 1)
+        tail = text[-7:]
+        base += len(text) - len(tail)
+    if not starts:
+        return []
+    size = base + len(tail)
+    ends_empty = tail[-2:] == b"\n\n"  # the last line is an empty one
+    stops = [start - 1 if empty else start for start, empty in zip(starts[1:], empty_before[1:])]
+    stops.append(size - 1 if ends_empty else size)
     return list(zip(starts, stops))
 
 

@@ -3,9 +3,13 @@ import mailbox
 import shutil
 from email.message import EmailMessage
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from nejtak.bot.mail import sources
 from nejtak.bot.mail.sources import iter_sources, load_in_date_order
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "mail"
@@ -82,3 +86,21 @@ def test_load_in_date_order(tmp_path):
     assert [m.subject for m in messages] == ["earliest", "early", "early twin", "late", "no date", "bad date"]
     assert all(m.raw is None for m in messages)
     assert load_in_date_order([str(tmp_path)], keep_raw=True)[0].raw.startswith(b"From: seller@shop.example")
+
+
+_LINES = st.sampled_from([b"From a@b.example Mon Jan  1 00:00:00 2024\n", b"\n", b"text\n", b"From\n",
+                          b">From x\n", b"\r\n", b"From ", b"body", b"Fro", b"m x\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=30), st.sampled_from([1, 3, 6, 7, 64]))
+def test_mbox_messages_are_found_where_mailbox_finds_them(tmp_path_factory, lines, chunk):
+    """The chunked scan splits an mbox exactly as the standard library does, whatever the chunk
+    size and wherever a separator falls (a message cut wrongly would be judged on its neighbour)."""
+    path = tmp_path_factory.mktemp("mbox") / "box"
+    path.write_bytes(b"".join(lines))
+    box = mailbox.mbox(str(path), create=False)
+    expected = [box._toc[key] for key in box.keys()]  # (start, stop) as mailbox reads them
+    box.close()
+    with patch.object(sources, "_SCAN_CHUNK", chunk), open(path, "rb") as f:
+        assert sources._mbox_spans(f) == expected
