@@ -28,7 +28,7 @@ ROUNDS = (("r1", 1, 12), ("r2", 13, 23), ("r3", 24, 38), ("r4", 39, 54), ("r5", 
           ("r12", 111, 118), ("r13", 119, 126), ("r14", 127, 134),
           ("r15", 135, 142), ("r16", 143, 150), ("r17", 151, 158), ("r18", 159, 166), ("r19", 167, 174),
           ("r20", 175, 182), ("r21", 183, 190),
-          ("r22", 191, 198), ("r23", 199, 206), ("r24", 207, 214))
+          ("r22", 191, 198), ("r23", 199, 206), ("r24", 207, 214), ("r25", 215, 222))
 AUTHSERV_ID = "mx.recipient.example"
 
 
@@ -62,13 +62,15 @@ class Row:
 # (tests/data/corpus/README.md); as a clean test it is worth more. Round 23 (one person's mail:
 # freelancers and private people, a quarter of it Telegram DMs) was such a test of the 190-writer
 # model and is trained on since; round 24 (employees' mailboxes: colleagues' and private mail beside
-# sellers writing to a work address) was written after the 198-writer model and is kept as a test of it.
+# sellers writing to a work address) was written after the 198-writer model and is kept as a test of it;
+# round 25 (boards of associations) was judged by that model, then trained on (the 206-writer model).
 HELD_OUT_ROUNDS = ("r17", "r24")
 
 
 def trainable(rows: list[Row]) -> list[Row]:
-    """The rows a model may be trained on: all but the held-out rounds'."""
-    return [r for r in rows if round_of(r.writer) not in HELD_OUT_ROUNDS]
+    """The rows a model may be trained on: all but the held-out rounds' and those of writers in no
+    round yet (a round being written: half a writer's text must not slip into a model)."""
+    return [r for r in rows if round_of(r.writer) not in (*HELD_OUT_ROUNDS, "later")]
 
 
 def round_of(writer: str) -> str:

@@ -1,6 +1,7 @@
 """The writers' corpus is what issue 8 asks of it: enough messages, writers, languages and
 wanted mail, every message labelled and attributed to its writer."""
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
@@ -127,6 +128,19 @@ def test_the_held_out_rounds_are_never_trained_on(monkeypatch):
     monkeypatch.setattr(train_text_model.corpus, "load", lambda *a, **k: sample)  # its own import of tools/corpus.py
     assert [e.id for e in train_text_model.corpus_examples()] == [sample[1].id]
     assert not held & set(text_model.shipped().meta.get("trained_on") or [])
+
+
+def test_a_writer_in_no_round_yet_is_not_trained_on(monkeypatch):
+    """A round being written (its folders there, its entry in ROUNDS not yet) must not slip half a
+    writer's text into a model trained meanwhile."""
+    from tools import train_text_model
+
+    last = max(last for _, _, last in corpus.ROUNDS)
+    rows = corpus.load()
+    newcomer = replace(rows[0], id=f"w{last + 1}-0001", writer=f"w{last + 1}")
+    assert corpus.round_of(newcomer.writer) == "later"
+    monkeypatch.setattr(train_text_model.corpus, "load", lambda *a, **k: [newcomer, rows[0]])
+    assert [e.id for e in train_text_model.corpus_examples()] == [rows[0].id]
 
 
 def test_a_sequences_steps_come_in_their_order():
