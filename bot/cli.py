@@ -310,6 +310,7 @@ def learn(pitch, wanted, forget, show_stats, reset, config_file, db_url, me) -> 
     """Teach nejtak from mail you labelled: pitches and wanted mail, in bulk."""
     from nejtak.bot.learn_files import forget_paths, learn_paths
     from nejtak.bot.learning import OwnerLearning
+    from nejtak.bot.model.text import problem as text_model_problem
     from nejtak.bot.triage import with_overrides
 
     if not (pitch or wanted or forget or show_stats or reset):
@@ -330,6 +331,10 @@ def learn(pitch, wanted, forget, show_stats, reset, config_file, db_url, me) -> 
             _report_unreadable(unreadable)
             click.echo(f"took back {taken} label(s)")
         if pitch or wanted:
+            if text_model_problem() is not None:
+                raise click.ClickException(f"{text_model_problem()}: nothing learned (labels would teach "
+                                           "nothing). Reinstall nejtak, or retrain the model with "
+                                           "tools/train_text_model.py, then run this again")
             with Progress(TextColumn("learn"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                           console=err, transient=True, disable=not err.is_terminal) as bar:
                 task = bar.add_task("learn", total=None)

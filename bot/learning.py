@@ -110,7 +110,7 @@ class OwnerLearning:
         with self._lock:
             self.refresh()
             same = self._labels_of(inbound_id, key)
-            if any(r.label == label for r in same):
+            if any(r.label == label for r in same) and not self._taught_nothing_before(label, text, same):
                 return None
             for r in same:  # the step is taken from where the layer stands without them
                 self.layer.remove(r.id, owner_layer.unpack(r.delta))
@@ -141,6 +141,11 @@ class OwnerLearning:
                           channel=found["channel"], sender=found["sender"], subject=found["subject"],
                           detail=detail)
 
+    def _taught_nothing_before(self, label: str, text: str, same: list[LabelRow]) -> bool:
+        """The message has this label already, but it taught the layer nothing (the text model
+        could not be read when it was given) and would teach something now: given again."""
+        return not any(owner_layer.unpack(r.delta) for r in same if r.label == label) and bool(self._delta(label, text))
+
     def _labels_of(self, inbound_id: int | None, key: str) -> list[LabelRow]:
         rows = self.store.active_labels(inbound_id=inbound_id) if inbound_id is not None else []
         ids = {r.id for r in rows}
@@ -148,7 +153,10 @@ class OwnerLearning:
 
     def _delta(self, label: str, text: str) -> dict[int, float]:
         model = text_model.shipped()
-        if model is None or not text.strip():
+        if model is None:  # the label is kept (and given again once the model reads: teach())
+            log.warning("the text model could not be read: the %s label is kept, but teaches nothing yet", label)
+            return {}
+        if not text.strip():
             return {}
         vector = owner_layer.fold(model.vector(text))
         logit = model.score(text, drivers=0).logit + self.layer.logit(vector)

@@ -218,6 +218,24 @@ def test_clear_errors(tmp_path):
     assert mixed.exit_code == 1 and "--reset" in mixed.output
 
 
+def test_learning_is_refused_while_the_text_model_cannot_be_read(tmp_path, monkeypatch):
+    """A damaged model file: `nejtak learn` says so and stores nothing (its labels would teach
+    nothing); once the model reads, the same command learns."""
+    from nejtak.bot.model import text as text_model
+
+    (tmp_path / "text_model.bin").write_bytes(b"\x00\x00\x00\x05{bad}")
+    monkeypatch.setattr(text_model, "MODEL_FILE", tmp_path / "text_model.bin")
+    monkeypatch.setattr(text_model, "_loaded", [])
+    write(tmp_path / "p", range(2))
+    db = ["--db", f"sqlite:///{tmp_path / 'n.db'}"]
+    refused = run("learn", "--pitch", str(tmp_path / "p"), *db, ok=False)
+    assert refused.exit_code == 1 and "text_model.bin cannot be read" in refused.output
+    assert "nothing learned" in refused.output
+    assert "0 active label(s)" in run("learn", "--stats", *db).output
+    monkeypatch.undo()
+    assert "learned 2 pitch" in run("learn", "--pitch", str(tmp_path / "p"), *db).output
+
+
 NOTE = "Hi Anna,\n\nI will be in your street on Tuesday around ten.\n\nTilda\n"
 # a seller's nudge: the text model reads it as a friendly note, not as clearly wanted (until
 # 2026-12-02 it also named "the kids' birthday", which the 182-writer model read as family news)

@@ -35,6 +35,7 @@ MODEL_FILE = Path(__file__).with_name("text_model.bin")  # not compressed: mappe
 # under a millisecond (the 2.7 MB gzip of 2^18 buckets took 47 ms to unpack).
 DIM_BITS = 21
 DIM = 1 << DIM_BITS
+MAX_HEADER = 1 << 20  # bytes: a model's JSON header (its meta) is a few kB
 MAX_CHARS = 1500  # of the text: a pitch makes its point early, and the rest costs time
 CHAR_SIZES = (3, 4, 5)
 
@@ -125,25 +126,40 @@ def _names(words: list[str], buckets: set[int], subject: list[str] = (), pieces:
     """A feature of the text behind each of these buckets (for the evidence only), among the
     features the model reads (whole words, pairs and subject words only, unless `pieces`);
     `mask` folds a feature's bucket into a smaller space (the owner layer's)."""
-    names: dict[int, str] = {}
+    return _names_each(words, [(buckets, pieces)], subject, mask)[0]
+
+
+def _names_each(words: list[str], asked: list[tuple[set[int], bool]], subject: list[str] = (),
+                mask: int = _MASK) -> list[dict[int, str]]:
+    """_names() for several sets of buckets, each with its own `pieces`, in one pass over the text
+    (each set named exactly as on its own)."""
+    found: list[dict[int, str]] = [{} for _ in asked]
     for word in dict.fromkeys(words):
-        if buckets.isdisjoint(b & mask for b in (_word_buckets(word) if pieces else (_word_bucket(word),))):
-            continue
-        for gram in (_grams(word) if pieces else _grams(word)[:1]):
-            b = _bucket(gram) & mask
-            if b in buckets:
-                names.setdefault(b, gram)
-    if len(names) < len(buckets):
+        own = _word_buckets(word)  # the buckets of _grams(word), in its order
+        for (buckets, pieces), names in zip(asked, found):
+            if not pieces:
+                if own[0] & mask in buckets:
+                    names.setdefault(own[0] & mask, _grams(word)[0])
+            elif not buckets.isdisjoint(b & mask for b in own):
+                for gram, b in zip(_grams(word), own):
+                    if b & mask in buckets:
+                        names.setdefault(b & mask, gram)
+    short = [i for i, (buckets, _) in enumerate(asked) if len(found[i]) < len(buckets)]
+    if short:
         for word in dict.fromkeys(subject):
             b = _bucket("s:" + word) & mask
-            if b in buckets:
-                names.setdefault(b, "s:" + word)
-    if len(names) < len(buckets):
+            for i in short:
+                if b in asked[i][0]:
+                    found[i].setdefault(b, "s:" + word)
+    short = [i for i in short if len(found[i]) < len(asked[i][0])]
+    if short:
         for a, b in zip(words, words[1:]):
             gram = _pair(a, b)
-            if _bucket(gram) & mask in buckets:
-                names.setdefault(_bucket(gram) & mask, gram)
-    return names
+            bucket = _bucket(gram) & mask
+            for i in short:
+                if bucket in asked[i][0]:
+                    found[i].setdefault(bucket, gram)
+    return found
 
 
 @lru_cache(maxsize=None)
@@ -172,12 +188,13 @@ class Vector:
     subject: list[str] = field(default_factory=list)  # the words of its first line
 
 
-def named_drivers(words: list[str], parts: Iterable[tuple[float, int]], norm: float, logit: float,
-                  drivers: int = 4, subject: list[str] = (), pieces: bool = True) -> list[tuple[str, float]]:
-    """The features that moved a logit most in its direction, by name, with their share."""
+def _top(parts: Iterable[tuple[float, int]], norm: float, logit: float, drivers: int) -> list[tuple[int, float]]:
+    """(bucket, share) of the features that moved a logit most in its direction."""
     pick = heapq.nlargest if logit > 0 else heapq.nsmallest
-    top = [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
-    names = _names(words, {b for b, _ in top}, subject, pieces) if top else {}
+    return [(b, p / norm) for p, b in pick(drivers, parts) if (p > 0) == (logit > 0) and p]
+
+
+def _named(top: list[tuple[int, float]], names: dict[int, str]) -> list[tuple[str, float]]:
     return [(readable(names.get(b, "?")), p) for b, p in top]
 
 
@@ -233,6 +250,13 @@ class TextModel:
 
     def score_words(self, words: list[str], subject: list[str], drivers: int = 4) -> Score:
         """score() of a text already split into its words and its subject's words."""
+        logit, top = self.unnamed(words, subject, drivers)
+        names = _names(words, {b for b, _ in top}, subject, self.pieces) if top else {}
+        return Score(logit, _named(top, names), len(words))
+
+    def unnamed(self, words: list[str], subject: list[str], drivers: int = 4) -> tuple[float, list[tuple[int, float]]]:
+        """The log-odds of a split text, and its top drivers as (bucket, share), not yet named
+        (naming costs a pass over the words: two views name theirs in one)."""
         import numpy as np
 
         # the buckets in the order first seen, as features() counts them: the sums below run
@@ -251,11 +275,12 @@ class TextModel:
         square = float(np.cumsum(tf * tf * (idf * idf))[-1]) if len(parts) else 0.0
         norm = math.sqrt(square) or 1.0
         logit = total / norm + self.bias
-        return Score(logit, named_drivers(words, _candidates(parts, buckets, drivers, logit), norm, logit,
-                                          drivers, subject, self.pieces), len(words))
+        return logit, _top(_candidates(parts, buckets, drivers, logit), norm, logit, drivers)
 
-    def packed(self) -> bytes:
-        meta = json.dumps({**self.meta, "bias": self.bias, "dim": DIM}).encode()
+    def packed(self, **header) -> bytes:
+        """The model as stored: a JSON header (its meta, bias, bucket count, and `header`),
+        then idf and weights as float32."""
+        meta = json.dumps({**self.meta, **header, "bias": self.bias, "dim": DIM}).encode()
         meta += b" " * (-len(meta) % 4)  # the arrays after it start on a 4-byte boundary
         return len(meta).to_bytes(4, "big") + meta + self.idf.tobytes() + self.weights.tobytes()
 
@@ -269,9 +294,11 @@ class TextModel:
         data = memoryview(data)
         size = int.from_bytes(data[:4], "big")
         try:
+            if size > MAX_HEADER:  # no header is this long: the file is damaged, not a model
+                raise ValueError(f"a header of {size} bytes")
             meta = json.loads(bytes(data[4:4 + size]))
             bias = float(meta.pop("bias"))
-        except (ValueError, KeyError, TypeError, AttributeError) as e:
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as e:
             raise ValueError(f"a damaged text model: its header cannot be read ({e})") from None
         if meta.get("dim", DIM) != DIM:
             raise ValueError(f"a text model of {meta['dim']} buckets, not {DIM}")
@@ -305,18 +332,22 @@ class TwoViews:
 
     def score(self, text: str, drivers: int = 4) -> Score:
         words, subject = _tokens(text)
-        scores = [view.score_words(words, subject, drivers) for view in self.views]
-        logit = sum(s.logit for s in scores) / len(scores)
+        scored = [view.unnamed(words, subject, drivers) for view in self.views]
+        # one pass over the words names both views' drivers, each among its own view's features
+        named = _names_each(words, [({b for b, _ in top}, view.pieces) for view, (_, top) in zip(self.views, scored)],
+                            subject)
+        logit = sum(view_logit for view_logit, _ in scored) / len(scored)
         shares: dict[str, float] = {}
-        for s in scores:
-            for name, share in s.drivers:
-                shares[name] = shares.get(name, 0.0) + share / len(scores)
+        for (_, top), names in zip(scored, named):
+            for name, share in _named(top, names):
+                shares[name] = shares.get(name, 0.0) + share / len(scored)
         toward = [(n, p) for n, p in shares.items() if (p > 0) == (logit > 0) and p]
         top = sorted(toward, key=lambda named: -abs(named[1]))[:drivers]
-        return Score(logit, top, scores[0].words, tuple(s.logit for s in scores))
+        return Score(logit, top, len(words), tuple(view_logit for view_logit, _ in scored))
 
     def save(self, path: Path) -> None:
-        _write(path, b"".join(view.packed() for view in self.views))
+        # the first header counts the views: a file cut just after the first is not a model
+        _write(path, self.views[0].packed(views=len(self.views)) + self.views[1].packed())
 
 
 def _write(path: Path, packed: bytes) -> None:
@@ -363,8 +394,8 @@ def load(path: Path) -> TextModel | TwoViews:
     while len(data):
         view, data = TextModel.unpacked(data)
         views.append(view)
-    if len(views) not in (1, 2):
-        raise ValueError(f"a damaged text model: {path} holds {len(views)} views, not one or two")
+    if len(views) not in (1, 2) or len(views) != views[0].meta.pop("views", len(views)):
+        raise ValueError(f"a damaged text model: {path} holds {len(views)} views, not the one or two written")
     return views[0] if len(views) == 1 else TwoViews(*views)
 
 
@@ -378,6 +409,7 @@ def readable(feature: str) -> str:
 
 
 _loaded: list[TextModel | TwoViews | None] = []
+_why_not: list[str] = []  # why the shipped model could not be loaded
 
 
 def shipped() -> TextModel | TwoViews | None:
@@ -391,13 +423,23 @@ def shipped() -> TextModel | TwoViews | None:
             except (OSError, ValueError) as e:
                 import logging
 
-                logging.getLogger("nejtak.model").error(
-                    "the text model %s cannot be read (%s): mail is judged without it; reinstall nejtak",
-                    MODEL_FILE, e)
+                _why_not[:] = [f"the text model {MODEL_FILE} cannot be read ({e})"]
+                logging.getLogger("nejtak.model").error("%s: mail is judged without it; reinstall nejtak",
+                                                        _why_not[0])
+        else:
+            _why_not[:] = [f"the text model {MODEL_FILE} is missing"]
         _loaded.append(model)
     return _loaded[0]
+
+
+def problem() -> str | None:
+    """Why there is no text model to judge and learn with (None when there is one)."""
+    if shipped() is not None:
+        return None
+    return _why_not[0] if _why_not else "no text model is in use"
 
 
 def use(model: TextModel | TwoViews | None) -> None:
     """Put another model in place of the shipped one (evaluation trains its own per fold)."""
     _loaded[:] = [model]
+    _why_not.clear()

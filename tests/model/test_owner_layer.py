@@ -176,6 +176,24 @@ def test_the_same_label_twice_is_kept_once(learning, store):
     assert learning.layer.weights == weights and len(store.active_labels()) == 1
 
 
+def test_a_label_given_while_the_model_could_not_be_read_is_kept_and_taught_once_it_can(learning, store,
+                                                                                         monkeypatch, caplog):
+    """A damaged model file: a tap is still recorded, but teaches nothing (and says so); given
+    again once the model reads, the label teaches as if given then, and replaces the empty one."""
+    model = text_model.shipped()
+    monkeypatch.setattr(text_model, "_loaded", [None])
+    with caplog.at_level("WARNING", logger="nejtak.learning"):
+        assert teach(learning, "pitch", "plants") is not None
+    assert not learning.layer.weights and "teaches nothing yet" in caplog.text
+    assert teach(learning, "pitch", "plants") is None  # still no model: kept once, nothing to redo
+    monkeypatch.setattr(text_model, "_loaded", [model])
+    again = teach(learning, "pitch", "plants")
+    assert again is not None and learning.layer.weights  # taught now
+    assert [r.id for r in store.active_labels()] == [again.id]
+    assert owner_logit(learning, "plants") > 0
+    assert teach(learning, "pitch", "plants") is None  # and then known, as any label
+
+
 def test_undo_restores_the_judgement_exactly(learning):
     teach(learning, "pitch", "plants")
     before = decide(learning, "plants2")

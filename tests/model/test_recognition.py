@@ -248,10 +248,17 @@ def test_a_model_saved_as_shipped_is_mapped_and_scores_as_saved(tmp_path):
     assert (tmp_path / "text_model.bin").stat().st_mode & 0o777 == 0o644  # readable by any user of nejtak
 
 
-@pytest.mark.parametrize("damage", ["empty", "cut", "header"])
+@pytest.mark.parametrize("damage", ["empty", "cut", "header", "nested", "huge header", "one view of two"])
 def test_a_damaged_model_file_is_refused_clearly_and_mail_is_judged_without_it(tmp_path, monkeypatch, caplog, damage):
     one = _one_word_model("w:agency", 3.0).packed()
-    broken = {"empty": b"", "cut": one[:len(one) // 2], "header": b"\x00\x00\x00\x05{bad}" + one[9:]}[damage]
+    nested = b"[" * 100_000  # json.loads would recurse past Python's limit
+    both = text_model.TwoViews(_one_word_model("w:agency", 3.0), _one_word_model("w:agency", -1.0, pieces=False))
+    both.save(tmp_path / "both.bin")
+    two = (tmp_path / "both.bin").read_bytes()
+    broken = {"empty": b"", "cut": one[:len(one) // 2], "header": b"\x00\x00\x00\x05{bad}" + one[9:],
+              "nested": len(nested).to_bytes(4, "big") + nested + one[4:],
+              "huge header": (1 << 30).to_bytes(4, "big") + one[4:],
+              "one view of two": two[:len(both.views[0].packed(views=2))]}[damage]  # cut where the second begins
     (tmp_path / "text_model.bin").write_bytes(broken)
     with pytest.raises(ValueError, match="damaged text model"):
         text_model.load(tmp_path / "text_model.bin")
