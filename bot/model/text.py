@@ -366,6 +366,8 @@ def _write(path: Path, packed: bytes) -> None:
                     f.write(packed)
             else:
                 raw.write(packed)
+            raw.flush()
+            os.fsync(raw.fileno())  # on disk before the rename: a crash leaves the old file or the new, whole
         os.chmod(temporary, 0o644)  # package data, read by whoever runs nejtak (mkstemp made it 0600)
         os.replace(temporary, path)
     except BaseException:
