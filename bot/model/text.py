@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).with_name("text_model.bin")  # not compressed: mapped, never unpacked
@@ -99,12 +100,29 @@ def _word_bucket(word: str) -> int:
 def _buckets(words: list[str], subject: list[str] = (), pieces: bool = True) -> list[int]:
     """Every feature's bucket in reading order: each word's (with its pieces unless `pieces` is
     False), each word pair's, each subject word's."""
-    flat = list(chain.from_iterable(map(_word_buckets, words))) if pieces else list(map(_word_bucket, words))
+    per_word, tail = _parts(words, subject)
+    flat = list(chain.from_iterable(per_word)) if pieces else [own[0] for own in per_word]
+    flat.extend(tail)
+    return flat
+
+
+def _parts(words: list[str], subject: list[str] = ()) -> tuple[list[tuple[int, ...]], list[int]]:
+    """What both views read of a text: each word's buckets (its own first, then its pieces'),
+    and the buckets of the word pairs and the subject words, in reading order."""
+    per_word = list(map(_word_buckets, words))
+    tail = []
     if len(words) > 1:
         heads, tails = zip(*map(_pair_parts, words))
-        flat.extend(map(_MASK.__and__, map(zlib.crc32, tails[1:], heads)))
-    flat.extend(_bucket("s:" + w) for w in subject)
-    return flat
+        tail = list(map(_MASK.__and__, map(zlib.crc32, tails[1:], heads)))
+    tail.extend(_bucket("s:" + w) for w in subject)
+    return per_word, tail
+
+
+def _counted(per_word: list[tuple[int, ...]], tail: list[int], pieces: bool) -> Counter:
+    """Bucket -> count of a view's features, in the order first seen (as _buckets() lists them)."""
+    counted = Counter(chain.from_iterable(per_word) if pieces else map(itemgetter(0), per_word))
+    counted.update(tail)
+    return counted
 
 
 def _tokens(text: str) -> tuple[list[str], list[str]]:
@@ -134,16 +152,22 @@ def _names_each(words: list[str], asked: list[tuple[set[int], bool]], subject: l
     """_names() for several sets of buckets, each with its own `pieces`, in one pass over the text
     (each set named exactly as on its own)."""
     found: list[dict[int, str]] = [{} for _ in asked]
+    wanted = sum(len(buckets) for buckets, _ in asked)  # names still to find
     for word in dict.fromkeys(words):
+        if not wanted:
+            break  # every bucket named: a later word would name none of them first
         own = _word_buckets(word)  # the buckets of _grams(word), in its order
+        folded = own if mask == _MASK else [b & mask for b in own]  # own are masked already
         for (buckets, pieces), names in zip(asked, found):
             if not pieces:
-                if own[0] & mask in buckets:
-                    names.setdefault(own[0] & mask, _grams(word)[0])
-            elif not buckets.isdisjoint(b & mask for b in own):
-                for gram, b in zip(_grams(word), own):
-                    if b & mask in buckets:
-                        names.setdefault(b & mask, gram)
+                if folded[0] in buckets and folded[0] not in names:
+                    names[folded[0]] = _grams(word)[0]
+                    wanted -= 1
+            elif not buckets.isdisjoint(folded):
+                for gram, b in zip(_grams(word), folded):
+                    if b in buckets and b not in names:
+                        names[b] = gram
+                        wanted -= 1
     short = [i for i, (buckets, _) in enumerate(asked) if len(found[i]) < len(buckets)]
     if short:
         for word in dict.fromkeys(subject):
@@ -152,13 +176,13 @@ def _names_each(words: list[str], asked: list[tuple[set[int], bool]], subject: l
                 if b in asked[i][0]:
                     found[i].setdefault(b, "s:" + word)
     short = [i for i in short if len(found[i]) < len(asked[i][0])]
-    if short:
-        for a, b in zip(words, words[1:]):
-            gram = _pair(a, b)
-            bucket = _bucket(gram) & mask
+    if short and len(words) > 1:
+        heads, tails = zip(*map(_pair_parts, words))  # each pair's bucket as _parts() makes it
+        for n, bucket in enumerate(map(zlib.crc32, tails[1:], heads)):
+            bucket &= mask
             for i in short:
-                if bucket in asked[i][0]:
-                    found[i].setdefault(bucket, gram)
+                if bucket in asked[i][0] and bucket not in found[i]:
+                    found[i][bucket] = _pair(words[n], words[n + 1])
     return found
 
 
@@ -232,7 +256,7 @@ class TextModel:
     def vector(self, text: str) -> Vector:
         """The text as the model reads it: sublinear tf times idf, l2-normed, per bucket."""
         words, subject = _tokens(text)
-        counts = Counter(_buckets(words, subject, self.pieces))
+        counts = _counted(*_parts(words, subject), self.pieces)
         idf = dict(zip(counts, self.idf[list(counts)].tolist())) if counts else {}
         log = math.log
         raw = {}
@@ -254,14 +278,16 @@ class TextModel:
         names = _names(words, {b for b, _ in top}, subject, self.pieces) if top else {}
         return Score(logit, _named(top, names), len(words))
 
-    def unnamed(self, words: list[str], subject: list[str], drivers: int = 4) -> tuple[float, list[tuple[int, float]]]:
+    def unnamed(self, words: list[str], subject: list[str], drivers: int = 4,
+                parts: tuple[list[tuple[int, ...]], list[int]] | None = None) -> tuple[float, list[tuple[int, float]]]:
         """The log-odds of a split text, and its top drivers as (bucket, share), not yet named
-        (naming costs a pass over the words: two views name theirs in one)."""
+        (naming costs a pass over the words: two views name theirs in one). `parts`: the text's
+        _parts(), when another view has them already."""
         import numpy as np
 
         # the buckets in the order first seen, as features() counts them: the sums below run
         # in that order one by one (cumsum), as a plain loop would, so a score never changes
-        counted = Counter(_buckets(words, subject, self.pieces))
+        counted = _counted(*(parts or _parts(words, subject)), self.pieces)
         buckets = np.fromiter(counted.keys(), dtype=np.intp, count=len(counted))
         counts = np.fromiter(counted.values(), dtype=np.intp, count=len(counted))
         tf = np.ones(len(counts))
@@ -332,7 +358,8 @@ class TwoViews:
 
     def score(self, text: str, drivers: int = 4) -> Score:
         words, subject = _tokens(text)
-        scored = [view.unnamed(words, subject, drivers) for view in self.views]
+        parts = _parts(words, subject)  # both views read the same words, pairs and subject
+        scored = [view.unnamed(words, subject, drivers, parts) for view in self.views]
         # one pass over the words names both views' drivers, each among its own view's features
         named = _names_each(words, [({b for b, _ in top}, view.pieces) for view, (_, top) in zip(self.views, scored)],
                             subject)
