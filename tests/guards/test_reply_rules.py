@@ -511,13 +511,18 @@ BUYERS = [
     "Hei, kan dere gi oss en pris på vask av 40 m² fasade?",
     "Dzień dobry, prosimy o cennik hurtowy na kubki z nadrukiem (ok. 500 sztuk).",
     "Hej! Vi skulle vilja köpa 12 bänkar till skolgården, helst före maj.",
+    # buyers abroad in the English of trade, as round 27 of the writers' corpus wrote them
+    "Dear Sir/Madam, we are importer of European food in Viet Nam. Kindly quote us: olive oil 500ml, CIF Cat Lai.",
+    "Greetings of the day! Please quote C&F Karachi port and mention the m2 per carton. Waiting your soonest reply.",
+    "Dear Sir, we find your company on the website of the embassy. Kindly send us your price list and MOQ.",
 ]
 
 
 @pytest.mark.parametrize("text", BUYERS, ids=["en quote", "en form", "da", "de", "es", "fi", "fr", "it", "nb", "nl",
                                               "pl", "sv", "en best price", "en proposal", "da buy", "de quote needed",
                                               "es buy", "fi buy", "fr buy", "it price list", "nb a price",
-                                              "pl price list", "sv buy"])
+                                              "pl price list", "sv buy", "en kindly quote us", "en quote C&F",
+                                              "en kindly send price list"])
 def test_a_buyer_is_never_refused(check, eml, text):
     assert check(eml(body=text + "\r\n\r\nBest regards,\r\nMaria\r\n")) == "inbound_lead"
 
@@ -553,13 +558,17 @@ def test_a_buyer_is_never_refused(check, eml, text):
     "Bedankt voor het contact op de beurs! Z góry dziękuję za kontakt zwrotny. Grazie per la sua richiesta di collegamento.",
     "Envíenos su catálogo, enviarnos su catálogo es gratis. Il suffit de nous envoyer votre catalogue. "
     "Senden Sie uns Ihre Preise, wir vergleichen. Jeg vil gerne købe dig en kop kaffe.",
+    # sellers' "quote" and "price list" that the buyers' words of round 27 must not take for a buyer
+    "Please quote SPRING20 at checkout. Please quote the PO number on your invoice. Feel free to quote us. "
+    "Send us your price list and we'll put it online. Request your price list template today.",
 ], ids=["a call", "a seller's quote button", "a seller offers a quote", "fr and de buttons", "da", "nl", "pl",
         "it and es", "your prices as a topic", "quote buttons (de, fr, it)", "quote buttons (es, nl, sv)",
         "quote buttons (nb, pl)", "contact forms", "claims the owner asked (pl, it)", "claims the owner asked (es, nl)",
         "connection requests", "your price list as a topic", "energy rates", "rhetorical costs",
         "pricing pages, shipping, a call", "a seller's proposal, a call (de)", "codes, a quote app, samples (en)",
         "your prices and catalogue (en)", "a reply keyword, fake thanks (en)", "quote apps, buying a car (da, sv, nb)",
-        "fake thanks at a fair (nl, pl, it)", "catalogue and prices to list (es, fr, de, da)"])
+        "fake thanks at a fair (nl, pl, it)", "catalogue and prices to list (es, fr, de, da)",
+        "codes, PO numbers and price lists to put online (en)"])
 def test_a_seller_who_offers_a_quote_is_still_answerable(check, eml, text):
     assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
 
