@@ -58,6 +58,8 @@ def build(store, since: datetime) -> Digest:
             digest.counts["drafted"] += 1
         elif row.get("blocked_by") == "inbound_lead":  # a buyer: the owner's to answer, not ignored
             digest.counts["left for you: asks to buy"] += 1
+        elif row.get("blocked_by") == "forwarded":  # someone passing on an offer, asking or telling
+            digest.counts["left for you: forwards an offer"] += 1
         elif row.get("blocked_by") and row.get("unsolicited"):
             digest.counts[f"ignored by rule {row['blocked_by']}"] += 1
         elif not row.get("unsolicited"):

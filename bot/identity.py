@@ -52,6 +52,18 @@ def org_domain(domain: str) -> str:
     return ".".join(labels[-(found.count(".") + 1):]) if found else domain
 
 
+@lru_cache(maxsize=1)
+def shipped_freemail() -> frozenset[str]:
+    """The free-mail providers of config/defaults.toml: what judges a text where no config is at
+    hand (training, `nejtak learn`, the owner's labels), as the owner's config does in the pipeline."""
+    import tomllib
+
+    from nejtak.bot.config import DEFAULTS_FILE
+
+    with open(DEFAULTS_FILE, "rb") as f:
+        return frozenset(tomllib.load(f)["classifier"]["freemail_domains"])
+
+
 def company_of(address: str, freemail: frozenset[str]) -> str:
     """The organisation domain of an address, or "" for free-mail providers and chats."""
     if "@" not in address:

@@ -11,7 +11,7 @@ import nejtak.bot.signals  # noqa: F401  (registers every signal)
 from nejtak.bot.config import Config
 from nejtak.bot.errors import NotDecided, NotStored
 from nejtak.bot.store.states import FAILED
-from nejtak.bot.guards import first_block, is_buyer, is_service_mail
+from nejtak.bot.guards import first_block, is_no_seller, is_service_mail
 from nejtak.bot.authentication import sender_vouched_for
 from nejtak.bot.identity import company_of, owner_organisations
 from nejtak.bot.inbound import Inbound
@@ -263,7 +263,7 @@ class Pipeline:
         block = first_block(msg, ctx)
         cfg = self.config
         p = plan(msg, verdict, block, history, cfg.mode, cfg.classifier.auto_threshold,
-                 replies_last_hour, cfg.reply.max_per_hour, buyer=block is not None and is_buyer(msg, ctx))
+                 replies_last_hour, cfg.reply.max_per_hour, buyer=block is not None and is_no_seller(msg, ctx))
         decision = Decision(p.action, verdict, p.blocked_by, p.escalate,
                             first_request_at=history.first_request_at)
         if not verdict.unsolicited:  # a receipt, an account, an order: the firm deals with the owner

@@ -12,10 +12,11 @@ _ANSWER_BY_MODE = {"observe": "none", "approve": "draft", "auto": "reply"}
 # Rules that stop machine mail (bounces, auto-replies, receipts, robots): such mail after a
 # refusal is no sign that the sender came back, so it is never escalated.
 _MACHINE_MAIL = {"return_path", "auto_submitted", "report", "system_sender"}
-# Rules that say the mail is no seller's (a buyer, or an answer to the owner's own request):
-# it is left to the owner untouched, never escalated, never suggested for a block, even when
-# the sender or its organisation was refused before (a new buyer at a firm whose seller was).
-_NO_SELLER = {"inbound_lead"}
+# Rules that say the mail is no seller's (a buyer, an answer to the owner's own request, someone
+# passing on another's mail): it is left to the owner untouched, never escalated, never suggested
+# for a block, even when the sender or its organisation was refused before (a new buyer at a firm
+# whose seller was).
+_NO_SELLER = {"inbound_lead", "forwarded"}
 # may mark a message, never alone make nejtak answer it: what the owner taught
 # (bot/signals/learned.py, bot/signals/history.py) and the history lifts (bot/pipeline.py)
 NOT_ALONE = ("OWNER_FEEDBACK", "OWNER_MARKED_PITCH", "OWNER_LABEL_WINS", "REPEAT_WINS")
@@ -45,7 +46,8 @@ def stage(history: SenderHistory) -> int:
 def plan(msg: Inbound, verdict: Verdict, block: Block | None, history: SenderHistory,
          mode: str, auto_threshold: float, replies_last_hour: int, max_per_hour: int,
          buyer: bool = False) -> Plan:
-    """`buyer`: the inbound_lead rule holds, whichever rule stopped the reply first."""
+    """`buyer`: the inbound_lead or forwarded rule holds, whichever rule stopped the reply first
+    (the sender is not selling)."""
     if not verdict.unsolicited:
         return Plan("none", blocked_by=block)
     step = stage(history)

@@ -132,11 +132,13 @@ def test_machine_mail_after_a_refusal_is_not_the_sender_coming_back(mode, rule, 
 
 @pytest.mark.parametrize("mode", ["observe", "approve", "auto"])
 @pytest.mark.parametrize("history", [REPEAT, LATER], ids=["repeat", "later"])
-def test_a_buyer_after_a_refusal_is_no_repeat(mode, history):
-    """A buyer writing after a refusal to them or to a seller at their firm: left alone, never a
-    block suggestion (which would also flag and move the mail as handled)."""
-    p = run(mode=mode, history=history, block=Block("inbound_lead", "asks to buy"))
-    assert (p.action, p.escalate, p.reply_kind, p.blocked_by.rule) == ("none", False, None, "inbound_lead")
+@pytest.mark.parametrize("rule", ["inbound_lead", "forwarded"])
+def test_a_buyer_after_a_refusal_is_no_repeat(mode, history, rule):
+    """A buyer (or someone passing on another's mail) writing after a refusal to them or to a seller
+    at their firm: left alone, never a block suggestion (which would also flag and move the mail as
+    handled)."""
+    p = run(mode=mode, history=history, block=Block(rule, "not selling"))
+    assert (p.action, p.escalate, p.reply_kind, p.blocked_by.rule) == ("none", False, None, rule)
 
 
 @pytest.mark.parametrize("mode", ["observe", "approve", "auto"])

@@ -244,6 +244,47 @@ def test_the_digest_counts_a_buyer_as_left_for_the_owner(tmp_path):
     assert "left for you: asks to buy" in text and "ignored by rule inbound_lead" not in text, text
 
 
+def test_a_client_forwarding_a_pitch_gets_no_refusal_and_the_digest_leaves_it_for_the_owner(tmp_path):
+    """A client forwards an SEO agency's pitch asking whether it is worth it: the pitch below is a
+    sales text the agency is answered for, the client is not the seller."""
+    from datetime import datetime, timezone
+    from email import message_from_bytes
+
+    from nejtak.bot.digest import build, render_text
+    from nejtak.bot.store import Store
+    from tools.corpus import as_the_owners
+
+    pitch_raw = (DEVSET / "inbox" / "002-seo-quick-question-en.eml").read_bytes()
+    pitch = message_from_bytes(pitch_raw)
+    sender = "karina@tandlaege-vestergaard.example"
+    body = (f"Hi Anna,\r\n\r\nwhat do you make of this? Is it worth the money, and can I deduct it?\r\n\r\nKarina\r\n\r\n"
+            f"---------- Forwarded message ---------\r\nFrom: {pitch['From']}\r\nDate: {pitch['Date']}\r\n"
+            f"Subject: {pitch['Subject']}\r\nTo: <{sender}>\r\n\r\n"
+            + pitch.get_payload(0).get_payload(decode=True).decode("utf-8").replace("\n", "\r\n"))
+    raw = (f"Return-Path: <{sender}>\r\nFrom: Karina Vestergaard <{sender}>\r\nTo: Anna Holm <anna@holm.example>\r\n"
+           f"Subject: Fwd: {pitch['Subject']}\r\nDate: Tue, 01 Dec 2026 09:00:00 +0100\r\n"
+           "Message-ID: <fwd-1@tandlaege-vestergaard.example>\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body).encode("utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-pitch.eml").write_bytes(as_the_owners(pitch_raw, "p", "anna@holm.example", "mx.holm.example"))
+    (tmp_path / "in" / "b-forward.eml").write_bytes(as_the_owners(raw, "f", "anna@holm.example", "mx.holm.example"))
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    rows = {Path(r["source"]).name: r for r in triage(str(tmp_path / "in"), *OWNER_ARGS, "--mode", "auto", "--db", db)}
+    assert rows["a-pitch.eml"]["action"] == "reply"
+    forward = rows["b-forward.eml"]
+    assert (forward["action"], forward["reply"], forward["escalate"]) == ("none", None, False), forward
+    assert forward["blocked_by"] == "forwarded" and "jake@rankrocket.example" in forward["blocked_reason"]
+    names = {s["name"] for s in forward["signals"]}
+    assert "FORWARDED_MAIL" in names and "FAKE_REPLY" not in names, names
+    store = Store(db)
+    try:
+        text = render_text(build(store, datetime(2000, 1, 1, tzinfo=timezone.utc)))
+    finally:
+        store.close()
+    assert "ignored by rule forwarded" not in text
+    assert "left for you: forwards an offer" in text or "wanted" in text, text
+
+
 # Jake's nudge after his pitch (002-seo-quick-question-en.eml): it says nothing of the offer, and
 # the text model reads it as a friendly note
 JAKES_NUDGE = ("Return-Path: <jake@rankrocket.example>\r\nFrom: Jake Morrison <jake@rankrocket.example>\r\n"

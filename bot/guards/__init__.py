@@ -11,14 +11,16 @@ from nejtak.bot.guards import (  # noqa: F401  (registration order is the rules'
     already_answered,
     known_correspondent,
     inbound_lead,
+    forwarded,
 )
 from nejtak.bot.guards.auto_submitted import VENDOR_MARKERS, AutoSubmitted
 from nejtak.bot.guards.base import GUARDS
+from nejtak.bot.guards.forwarded import Forwarded
 from nejtak.bot.guards.inbound_lead import InboundLead
 from nejtak.bot.guards.system_sender import SystemSender
 from nejtak.bot.verdict import Block
 
-_BUYER = InboundLead()
+_NO_SELLER = (InboundLead(), Forwarded())  # the rules that say the sender is not selling
 _MACHINE = (SystemSender(), AutoSubmitted())  # the rules that tell machine mail
 
 
@@ -31,10 +33,11 @@ def first_block(msg, ctx) -> Block | None:
     return None
 
 
-def is_buyer(msg, ctx) -> bool:
-    """Whether the inbound_lead rule holds, whichever rule came first: a buyer is never
-    escalated nor suggested for a block (bot/policy.py), even when another rule stops the reply."""
-    return _BUYER.check(msg, ctx) is not None
+def is_no_seller(msg, ctx) -> bool:
+    """Whether the inbound_lead or forwarded rule holds, whichever rule came first: a buyer, or
+    someone passing on another's mail, is never escalated nor suggested for a block
+    (bot/policy.py), even when another rule stops the reply."""
+    return any(rule.check(msg, ctx) is not None for rule in _NO_SELLER)
 
 
 def is_service_mail(msg, ctx) -> bool:

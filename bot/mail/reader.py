@@ -20,6 +20,11 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 256 * 1024  # decoded body text kept
 MAX_PART_BYTES = 1024 * 1024  # decoded bytes of one part looked at
 MAX_PARTS = 50
+# A plain part of fewer words than this beside an HTML part with STUB_RATIO times as many is a
+# stub ("If you are seeing this message, please visit ...", "View this mail in your browser"):
+# the mail is judged on the HTML's text, as mail with no plain part is.
+STUB_WORDS = 40
+STUB_RATIO = 3
 MAX_HEADER_CHARS = 64 * 1024  # of one header value
 MAX_HEADER_BYTES = 1024 * 1024  # of the header section of a too-large message
 
@@ -236,11 +241,13 @@ def _read_body(msg: Message, inbound: Inbound) -> None:
     body = "\n\n".join(p for p in plain if p.strip())
     links = find_links(body)
     if html is not None:
-        if body.strip():
+        words = len(body.split())
+        if words >= STUB_WORDS:
             html_links, inbound.images = html_urls(html)
         else:
-            body, html_links, inbound.images = html_to_text(html)
-            inbound.html = True
+            text, html_links, inbound.images = html_to_text(html)
+            if not words or len(text.split()) >= STUB_RATIO * words:
+                body, inbound.html = text, True  # no plain text, or a stub of it: read the HTML's
         links += [u for u in html_links if u not in links]
     inbound.links = links
     inbound.text, inbound.quoted, inbound.signature = split_reply(body[:MAX_TEXT_CHARS])

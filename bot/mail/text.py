@@ -200,18 +200,33 @@ def _is_attribution(line: str) -> bool:
     return False
 
 
+# "-----Original Message-----" and "---------- Forwarded message ---------" as mail clients
+# write them in the owners' languages (_FORWARDED: those that pass a mail on)
+_ORIGINAL = ("original message", "oprindelig meddelelse", "ursprüngliche nachricht",
+             "ursprungligt meddelande", "opprinnelig melding", "wiadomość oryginalna", "message d'origine",
+             "oorspronkelijk bericht", "alkuperäinen viesti", "mensaje original", "messaggio originale")
+_FORWARDED = ("forwarded message", "videresendt meddelelse", "weitergeleitete nachricht",
+              "vidarebefordrat meddelande", "videresendt melding", "przekazana wiadomość",
+              "wiadomość przekazana dalej", "message transféré", "doorgestuurd bericht", "välitetty viesti",
+              "edelleenlähetetty viesti", "mensaje reenviado", "messaggio inoltrato")
 _SEPARATOR = re.compile(
-    r"""^\s*[-_=*]{2,}\s*(?:
-        original\ message | forwarded\ message | oprindelig\ meddelelse | videresendt\ meddelelse
-      | ursprüngliche\ nachricht | weitergeleitete\ nachricht | ursprungligt\ meddelande
-      | vidarebefordrat\ meddelande | opprinnelig\ melding | videresendt\ melding
-      | wiadomość\ oryginalna | przekazana\ wiadomość | message\ d'origine | message\ transféré
-    )\s*[-_=*]*\s*$""",
+    r"^\s*[-_=*]{2,}\s*(?:" + "|".join(re.escape(s) for s in _ORIGINAL + _FORWARDED) + r")\s*[-_=*]*\s*$",
+    re.I,
+)
+# Apple Mail's line above a forwarded mail: "Begin forwarded message:", "Start på videresendt e-mail:" ...
+_FORWARD_INTRO = re.compile(
+    r"^\s*(?:begin\ forwarded\ message|start\ på\ videresendt\ e-?mail|anfang\ der\ weitergeleiteten\ nachricht"
+    r"|vidarebefordrat\ brev|videresendt\ melding|début\ du\ message\ réexpédié|begin\ doorgestuurd\ bericht"
+    r"|inicio\ del\ mensaje\ reenviado|inizio\ messaggio\ inoltrato|początek\ przekazywanej\ wiadomości"
+    r"|välitetty\ viesti\ alkaa)\s*:\s*$",
     re.I | re.X,
 )
-_OUTLOOK_FROM = re.compile(r"^\s*\*?(?:from|fra|från|von|od|de)\s*:\*?\s*\S", re.I)
+# Outlook's header block: From / Sent in each language ("Van:", "Lähettäjä:", "Da:", "Enviado el:")
+_OUTLOOK_FROM = re.compile(r"^\s*\*?(?:from|fra|från|von|od|de|van|lähettäjä|da)\s*:\*?\s*\S", re.I)
 _OUTLOOK_SENT = re.compile(
-    r"^\s*\*?(?:sent|date|sendt|dato|skickat|datum|gesendet|wysłano|data|envoyé)\s*:", re.I
+    r"^\s*\*?(?:sent|date|sendt|dato|skickat|datum|gesendet|wysłano|wysłane|data|envoyé|verzonden"
+    r"|lähetetty|päivämäärä|enviado(?:\ el)?|fecha|inviato)\s*:",
+    re.I | re.X,
 )
 _UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
 _SIGNATURE = re.compile(r"^-- ?$")
@@ -232,7 +247,8 @@ _MOBILE = re.compile(
 
 # run on the lower-cased text; each branch starts with a literal, which the regex engine scans fast
 _CANDIDATE = re.compile(
-    r"wrote|skrev|schrieb|napisał|écrit|schreef|kirjoitti|escribió|ha scritto|\n[ \t]*(?:--|__|==|\*\*|\*?(?:from|fra|från|von|od|de)[ \t]*:)"
+    r"wrote|skrev|schrieb|napisał|écrit|schreef|kirjoitti|escribió|ha scritto"
+    r"|\n[ \t]*(?:--|__|==|\*\*|\*?(?:from|fra|från|von|od|de|van|lähettäjä|da)[ \t]*:)"
     r"|:[ \t]*(?:\n|$)"
 )
 _QUOTE_LINE = re.compile(r"^[ \t]*>", re.M)
@@ -253,6 +269,8 @@ def _starts_quote(lines: list[str], i: int) -> bool:
     if _ATTRIBUTION_WORD.search(line.lower()) and _is_attribution(line):
         return True
     if ("--" in line or "__" in line) and _SEPARATOR.match(line):
+        return True
+    if line.rstrip().endswith(":") and _FORWARD_INTRO.match(line):
         return True
     # a mail client may wrap a long attribution line once
     if i + 1 < len(lines) and len(lines[i + 1]) < 300 and not _is_quote(lines[i + 1]):
@@ -289,6 +307,38 @@ def _quote_start(text: str, lines: list[str]) -> int | None:
                         return j - 1
                     return j
     return None
+
+
+_ADDRESS = re.compile(r"[^\s<>()\[\]:;,\"']+@[^\s<>()\[\]:;,\"']+\.[^\s<>()\[\]:;,\"'.]+")
+
+
+def quote_author(quoted: str) -> str:
+    """The line that says whose a quoted earlier message is: the first attribution ("On ..., Anna
+    <anna@example.org> wrote:") or header block's From line ("Fra: Anna <...>") in its first
+    lines (a bump may quote its earlier bumps, each under its own attribution); else the quote's
+    first line ("" when nothing is quoted)."""
+    lines = [line.lstrip(" \t>") for line in quoted.split("\n", 12)[:12]]
+    for line in lines:
+        if _OUTLOOK_FROM.match(line) or (_ATTRIBUTION_WORD.search(line.lower()) and _is_attribution(line)):
+            return line.strip()
+    return lines[0].strip() if lines else ""
+
+
+def quote_address(quoted: str) -> str:
+    """The address in quote_author's line, lower-case, or ""."""
+    match = _ADDRESS.search(quote_author(quoted))
+    return match.group(0).lower().rstrip(".") if match else ""
+
+
+def is_forward(quoted: str) -> bool:
+    """Does the quote begin as a mail passed on ("---------- Forwarded message ---------",
+    "Begin forwarded message:")?"""
+    for line in quoted.split("\n", 6)[:6]:
+        line = line.lstrip(" \t>")
+        if line.strip():
+            return bool((("--" in line or "__" in line) and _SEPARATOR.match(line)
+                         and any(f in line.lower() for f in _FORWARDED)) or _FORWARD_INTRO.match(line))
+    return False
 
 
 def split_reply(text: str) -> tuple[str, str, str]:

@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from nejtak.bot.mail.text import URL
+from nejtak.bot.identity import company_of, shipped_freemail
+from nejtak.bot.mail.text import URL, is_forward, quote_address, quote_author
 
 if TYPE_CHECKING:
     from nejtak.bot.config import Config
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
 
 PHRASE_SPAN = 6000  # characters of new text searched for phrases: a pitch makes its point early
 QUOTE_SPAN = 3000  # characters of a quoted earlier message of the same sender read with it
-_ATTRIBUTION_SPAN = 400  # where the quote says whose it is
+# a forward's subject, after any reply prefixes: Fwd/Fw, VS (da, nb), VB (sv), WG (de), TR (fr),
+# RV (es), I (it), PD (pl), VL (fi), Doorst (nl)
+_FORWARD_PREFIX = re.compile(
+    r"^\s*(?:(?:re|sv|aw|vs|odp|antw)\s*:\s*)*(?:fwd?|vs|vb|wg|tr|rv|i|pd|vl|doorst|videresend|inoltra)\s*:", re.I)
 _WORD = re.compile(r"\w+")
 _UNKNOWN = "?"  # a cache not filled yet (None is an answer)
 
@@ -29,24 +33,52 @@ class Scaled:
     factor: float
 
 
-def own_quote(msg: "Inbound", owner_addresses: list[str]) -> str:
-    """The quoted earlier message when it is the sender's own (a follow-up quoting its pitch),
-    without the quote marks; "" when it is the owner's, or whose it is cannot be told."""
+def own_quote(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[str] | None = None) -> str:
+    """The quoted earlier message when it is the sender's own or a colleague's at the sender's firm
+    (a follow-up quoting its pitch, a seller "forwarding" its firm's offer), without the quote
+    marks; "" when it is the owner's, or whose it is cannot be told. `freemail`: providers whose
+    users are no colleagues of each other (None: the shipped defaults')."""
     if not msg.quoted:
         return ""
-    head = msg.quoted[:_ATTRIBUTION_SPAN].lower()
-    if any(a and a.lower() in head for a in owner_addresses):
+    # whose it is, by the quote's own attribution or From line: a forward's header block names
+    # its sender as the recipient too ("To: anna@..."), and a seller's quoted first mail the owner
+    author = quote_author(msg.quoted).lower()
+    if any(a and a.lower() in author for a in owner_addresses):
         return ""
     name = msg.sender_name.lower().strip()
-    if not ((msg.sender and msg.sender in head) or (len(name) >= 3 and name in head)):
+    if not ((msg.sender and msg.sender in author) or (len(name) >= 3 and name in author)
+            or _same_firm(quote_address(msg.quoted), msg.sender, freemail)):
         return ""
     lines = msg.quoted[:QUOTE_SPAN].splitlines()[1:]
     return "\n".join(line.lstrip(" >") for line in lines)
 
 
-def judged_text(msg: "Inbound", owner_addresses: list[str]) -> str:
-    """The subject, the new text, and the sender's own quoted earlier message (never the owner's)."""
-    quote = own_quote(msg, owner_addresses)
+def _same_firm(a: str, b: str, freemail: frozenset[str] | None) -> bool:
+    """Two addresses of one organisation (never two users of a free-mail provider)."""
+    freemail = shipped_freemail() if freemail is None else freemail
+    firm = company_of(a, freemail)
+    return bool(firm) and firm == company_of(b, freemail)
+
+
+def passed_on(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[str] | None = None) -> str:
+    """The address of the third party whose mail this one passes on, or "": a forward (its subject,
+    or a "Forwarded message" line above the quote) of a mail from another organisation than the
+    sender's, not the owner's. A colleague or client asking "do we need this?" above a seller's
+    offer is not the seller; a seller "forwarding" their own offer quotes their own firm."""
+    if not msg.quoted or not msg.sender:
+        return ""
+    if not (_FORWARD_PREFIX.match(msg.subject) or is_forward(msg.quoted)):
+        return ""
+    address = quote_address(msg.quoted)
+    if "@" not in address or address == msg.sender.lower() or any(address == a.lower() for a in owner_addresses):
+        return ""
+    return "" if _same_firm(address, msg.sender, freemail) else address
+
+
+def judged_text(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[str] | None = None) -> str:
+    """The subject, the new text, and the sender's (or the sender's firm's) own quoted earlier
+    message (never the owner's)."""
+    quote = own_quote(msg, owner_addresses, freemail)
     return f"{msg.subject}\n{msg.text[:PHRASE_SPAN]}" + (f"\n{quote}" if quote else "")
 
 
@@ -72,14 +104,29 @@ class Context:
     owner: "OwnerLearning | None" = None  # what the owner taught (bot.learning), when known
     _phrase_hits: dict | None = field(default=None, repr=False)
     _judged: str | None = field(default=None, repr=False)
+    _freemail: frozenset[str] | None = field(default=None, repr=False)
+    _passed_on: str | None = field(default=None, repr=False)
     _shape: str | None = field(default=_UNKNOWN, repr=False)
 
     def judged_text(self, msg: "Inbound") -> str:
         """What content is judged on: the subject, the new text, and the sender's own quoted
         earlier message (never the owner's)."""
         if self._judged is None:
-            self._judged = judged_text(msg, self.config.owner.addresses)
+            self._judged = judged_text(msg, self.config.owner.addresses, self.freemail)
         return self._judged
+
+    @property
+    def freemail(self) -> frozenset[str]:
+        """The free-mail providers of the config (their users are no colleagues of each other)."""
+        if self._freemail is None:
+            self._freemail = frozenset(self.config.classifier.freemail_domains)
+        return self._freemail
+
+    def passed_on(self, msg: "Inbound") -> str:
+        """passed_on() of the message, worked out once for the reply rule and the signals."""
+        if self._passed_on is None:
+            self._passed_on = passed_on(msg, self.config.owner.addresses, self.freemail)
+        return self._passed_on
 
     def newsletter_shape(self, msg: "Inbound") -> str | None:
         """newsletter_shape of the message, counted once for the signal and the reply rule."""

@@ -94,7 +94,8 @@ class FakeReply(Signal):
     def check(self, msg, ctx):
         h = ctx.history
         if _REPLY_PREFIX.match(msg.subject) and not h.known and h.earlier_contacts == 0:
-            if not msg.in_reply_to and not msg.references:
+            # a forward of a third party's mail carries no thread headers and pretends nothing
+            if not msg.in_reply_to and not msg.references and not ctx.passed_on(msg):
                 return f"subject {msg.subject[:60]!r} but no In-Reply-To/References"
         return None
 
@@ -120,6 +121,17 @@ class NewsletterShape(Signal):
 
     def check(self, msg, ctx):
         return ctx.newsletter_shape(msg)
+
+
+@SIGNALS.register
+class ForwardedMail(Signal):
+    name = "FORWARDED_MAIL"
+    description = ("Passes on a mail from another organisation (a forward, bot/guards/forwarded.py): "
+                   "the sales text below is not the sender's own")
+
+    def check(self, msg, ctx):
+        who = ctx.passed_on(msg)
+        return f"forwards a mail from {who}" if who else None
 
 
 @SIGNALS.register

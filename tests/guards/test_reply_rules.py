@@ -9,7 +9,8 @@ from nejtak.bot.guards import GUARDS, first_block
 from nejtak.bot.mail.reader import read_message
 from nejtak.bot.phrases import PhraseBook
 from nejtak.bot.sender_history import SenderHistory
-from nejtak.bot.signals.base import PHRASE_SPAN, Context
+from nejtak.bot.signals import SIGNALS
+from nejtak.bot.signals.base import PHRASE_SPAN, Context, judged_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
 
@@ -19,10 +20,12 @@ TRUSTED = "mx.example.org"
 SENDER = "anna.sales@leadgen-pro.com"
 
 # DESIGN.md "Reply rules (never break these)", in its order; `newsletter` is rule 3 continued (bulk mail
-# without List-* headers), `inbound_lead` rule 9's spirit carried to a buyer (not in DESIGN.md's list).
+# without List-* headers), `inbound_lead` rule 9's spirit carried to a buyer and `forwarded` to someone
+# passing on another's mail (neither in DESIGN.md's list).
+SIGNALS_BY_NAME = {signal.name: signal for signal in SIGNALS}
 RULES = [
     "return_path", "auto_submitted", "mailing_list", "newsletter", "system_sender", "recipient", "report",
-    "authentication", "already_answered", "known_correspondent", "inbound_lead",
+    "authentication", "already_answered", "known_correspondent", "inbound_lead", "forwarded",
 ]
 
 PASS_AR = (
@@ -573,6 +576,94 @@ def test_a_seller_who_offers_a_quote_is_still_answerable(check, eml, text):
     assert check(eml(body=PITCH + "\r\n" + text + "\r\n")) is None
 
 
+# after rule 9: whoever passes on another organisation's mail is not its seller
+
+FORWARDS = {
+    "da outlook": ("VS: Skift til Lønstyring Pro – spar 40 %",
+                   "Sofie – er det noget for os? Prisen ser lav ud.\r\n\r\nM\r\n\r\n"
+                   "Fra: Lønstyring Pro <salg@loenstyring-pro.example>\r\nSendt: 24. marts 2025 07:30\r\n"
+                   f"Til: {SENDER}\r\nEmne: Skift til Lønstyring Pro – spar 40 %\r\n\r\n"),
+    "sv gmail": ("VB: Spara 40 % på er BIM-licens",
+                 "Oskar – behöver vi det här?\r\n/K\r\n\r\n---------- Vidarebefordrat meddelande ---------\r\n"
+                 "Från: Fredrik Alm <fredrik.alm@bimhuset-norden.example>\r\nDatum: tis 4 mars 2025 kl 09:12\r\n"
+                 f"Ämne: Spara 40 % på er BIM-licens\r\nTill: <{SENDER}>\r\n\r\n"),
+    "es outlook": ("RV: Aumente sus reservas directas un 40%",
+                   "Vicent, ¿esto nos sirve para algo?\r\n\r\nAmparo\r\n\r\n-----Mensaje original-----\r\n"
+                   "De: Equipo HotelClick <ventas@hotelclick.example>\r\n"
+                   "Enviado el: martes, 4 de marzo de 2025 9:02\r\nPara: info@viajesturia.example\r\n"
+                   "Asunto: Aumente sus reservas directas un 40%\r\n\r\n"),
+    "fi outlook": ("VL: Growth capital for Finnish engineering consultancies",
+                   "Sari,\r\n\r\ntällainen tuli taas, kolmas tänä keväänä.\r\n\r\nJ\r\n\r\n"
+                   "Lähettäjä: William Ashford <w.ashford@borealcapital.example>\r\n"
+                   "Lähetetty: keskiviikko 26. maaliskuuta 2025 10.02\r\nVastaanottaja: Jarmo Kangas\r\n"
+                   "Aihe: Growth capital\r\n\r\n"),
+    "en apple mail, no Fwd subject": ("Worth a look?",
+                                      "FYI, don't reply, Lotte has it.\r\n\r\nBegin forwarded message:\r\n\r\n"
+                                      "From: Priya Nair <priya@rankrocket.example>\r\nSubject: Free audit\r\n"
+                                      f"Date: 19 March 2025 at 07:14:00 CET\r\nTo: {SENDER}\r\n\r\n"),
+}
+
+
+@pytest.mark.parametrize("name", FORWARDS)
+def test_a_forward_of_another_firms_offer_is_never_refused(check, eml, config, phrases, name):
+    """"Do we need this?" above a seller's offer: the sender is not the seller."""
+    subject, top = FORWARDS[name]
+    raw = eml(replace={"Subject": subject}, body=top + PITCH)
+    assert check(raw) == "forwarded"
+    msg = read_message(raw, "t")
+    # the forwarded offer is not judged as the sender's own text (a header block names them as its
+    # recipient), and a forward with no thread headers is no fake reply
+    assert "quick wins for your SEO" not in judged_text(msg, config.owner.addresses)
+    ctx = Context(config, SenderHistory(), phrases, "en")
+    assert SIGNALS_BY_NAME["FAKE_REPLY"].check(msg, ctx) is None
+    assert "passes on" in first_block(msg, ctx).reason
+    assert SIGNALS_BY_NAME["FORWARDED_MAIL"].check(msg, ctx).startswith("forwards a mail from ")
+
+
+@pytest.mark.parametrize("subject,top", [
+    # a seller "forwarding" its own firm's offer, as if from a colleague
+    ("Fwd: your request", "My colleague asked me to pass this on to you.\r\n\r\n"
+                          "---------- Forwarded message ---------\r\nFrom: Tom Sales <tom@leadgen-pro.com>\r\n"
+                          "Date: Mon, 3 Mar 2025 at 10:00\r\nSubject: your request\r\n\r\n"),
+    # the owner's own mail passed back
+    ("Fwd: Quick question", "See below.\r\n\r\n---------- Forwarded message ---------\r\n"
+                            f"From: Owner <{OWNER}>\r\nDate: Mon, 3 Mar 2025 at 10:00\r\nSubject: hi\r\n\r\n"),
+    # a reply above another's mail is no forward
+    ("Re: Quick question", "Following up on this.\r\n\r\n"
+                           "On Mon, 3 Mar 2025 at 10:00, Priya Nair <priya@rankrocket.example> wrote:\r\n\r\n"),
+], ids=["own firm", "the owner's mail", "a reply"])
+def test_a_seller_passing_on_its_own_firms_mail_is_still_answerable(check, eml, subject, top):
+    assert check(eml(replace={"Subject": subject}, body=top + PITCH)) is None
+
+
+def test_a_seller_forwarding_its_colleagues_offer_is_judged_on_it(config, eml):
+    """"My colleague asked me to pass this on": the offer below is the seller's firm's own text."""
+    top = ("My colleague asked me to pass this on to you.\r\n\r\n---------- Forwarded message ---------\r\n"
+           "From: Tom Sales <tom@leadgen-pro.com>\r\nDate: Mon, 3 Mar 2025 at 10:00\r\nSubject: SEO\r\n"
+           f"To: {SENDER}\r\n\r\n")
+    msg = read_message(eml(replace={"Subject": "Fwd: SEO"}, body=top + PITCH), "t")
+    assert "quick wins for your SEO" in judged_text(msg, config.owner.addresses)
+    # a free-mail provider's users are no colleagues of each other
+    gmail = read_message(eml(replace={"Subject": "Fwd: SEO", "From": "Kim <kim@gmail.com>"},
+                             body=top.replace("tom@leadgen-pro.com", "tom@gmail.com") + PITCH), "t")
+    assert "quick wins for your SEO" not in judged_text(gmail, config.owner.addresses)  # the shipped list
+    assert "quick wins for your SEO" in judged_text(gmail, config.owner.addresses, frozenset())  # none known
+
+
+def test_a_sellers_bump_quoting_its_first_mail_in_outlooks_block_is_judged_on_it(config, eml):
+    """Outlook's block names the owner as the first mail's recipient; whose the quote is comes from
+    its From line, so the seller's own first mail is judged with the bump."""
+    top = ("Just bumping this to the top of your inbox.\r\n\r\n"
+           f"From: Anna Sales <{SENDER}>\r\nSent: Tuesday, March 4, 2025 9:15 AM\r\n"
+           f"To: Owner <{OWNER}>\r\nSubject: Quick question about your website\r\n\r\n")
+    msg = read_message(eml(replace={"Subject": "RE: Quick question about your website"}, body=top + PITCH), "t")
+    assert "quick wins for your SEO" in judged_text(msg, config.owner.addresses)
+    # and a quote whose From line is the owner's is never judged
+    mine = top.replace(f"From: Anna Sales <{SENDER}>", f"From: Owner <{OWNER}>").replace(f"To: Owner <{OWNER}>", f"To: {SENDER}")
+    msg = read_message(eml(body=mine + PITCH), "t")
+    assert "quick wins for your SEO" not in judged_text(msg, config.owner.addresses)
+
+
 def test_a_buyer_in_a_chat_is_never_refused(config, phrases):
     from nejtak.bot.inbound import Inbound
 
@@ -598,6 +689,8 @@ BREAKS = {
     "already_answered": dict(history=ANSWERED_TWICE),
     "known_correspondent": dict(history=SenderHistory(owner_wrote_to=True)),
     "inbound_lead": dict(extra="PS: could you send us a quote for 40 chairs?\r\n"),
+    "forwarded": dict(extra="\r\n---------- Forwarded message ---------\r\nFrom: Priya <priya@rankrocket.example>\r\n"
+                            "Date: Mon, 3 Mar 2025 at 10:00\r\nSubject: Free audit\r\n\r\nHi, a free audit?\r\n"),
 }
 
 

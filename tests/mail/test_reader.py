@@ -103,6 +103,16 @@ def test_alternative_prefers_plain_but_collects_html_urls(read):
     assert msg.images == ["https://html.example.dk/logo.png"]
 
 
+def test_a_plain_stub_beside_html_is_read_from_the_html(read):
+    """"If you are seeing this message, please visit ..." is no text to judge: the HTML part's is."""
+    msg = read("alternative_stub.eml")
+    assert msg.html is True
+    assert "Registry tweaks for Windows 2000" in msg.text and "printer drivers" in msg.text
+    assert "If you are seeing this message" not in msg.text
+    assert msg.links == ["https://junkdrawer.example", "https://junkdrawer.example/stories/42"]
+    assert msg.images == ["https://junkdrawer.example/pixel.gif"]
+
+
 def test_broken_base64_keeps_what_decodes(read):
     msg = read("base64_broken.eml")
     assert msg.text == "Hej, dette er et tilbud fra os om ny hjemmeside."

@@ -1,0 +1,24 @@
+"""Whoever passes on someone else's mail is not its seller (not in DESIGN.md's list: rule 9's "never
+refuse whom the owner deals with", carried to a colleague, client or friend forwarding an offer).
+
+"Sofie, er det noget for os?" above a payroll vendor's offer, "FYI, niet op reageren" above an
+SEO agency's audit, a client asking "is this worth it?" about an agency's mail: the text below is a
+sales text, but the sender is not selling, and a refusal to them ("please remove me from your
+list") is absurd. A forward (its subject, or a "Forwarded message" line) of a mail from another
+organisation than the sender's is never answered, escalated nor suggested for a block
+(bot/policy.py). A seller "forwarding" their own offer quotes their own firm, so is not held by
+this rule; one forwarding a third party's mail is left alone, as a seller posing as a buyer is.
+In the writers' corpus (49,550 messages; round 28 was written for mail that carries other mail):
+364 wanted messages and one pitch have this shape.
+"""
+from nejtak.bot.guards.base import GUARDS, Guard
+
+
+@GUARDS.register
+class Forwarded(Guard):
+    name = "forwarded"
+    description = "Passes on someone else's mail (a forward of a mail from another organisation)"
+
+    def check(self, msg, ctx):
+        who = ctx.passed_on(msg)
+        return f"passes on a mail from {who}" if who else None
