@@ -59,9 +59,9 @@ DEV_OWNER = ["anna@holm.example", "anna.holm@holm.example"]
 # (w119-w134), 1.08 since rounds 15 and 16 (w135-w150), 1.14 since round 18 (w159-w166; round 17
 # is held out), 1.19 since round 19 (w167-w174), 1.24 since round 20 (w175-w182), 1.30 since
 # round 21 (w183-w190), 1.35 since round 22 (w191-w198), 1.40 since round 23 (w199-w206), 1.45
-# since round 25 (w215-w222; round 24 is held out), 1.50 since round 26 (w223-w230): the share
-# 0.75 had before them (8.2 %), as the rule above says.
-BUSINESS_MAIL_WEIGHT = 1.50
+# since round 25 (w215-w222; round 24 is held out), 1.50 since round 26 (w223-w230), 1.60 since
+# rounds 27 and 28 (w231-w246): the share 0.75 had before them (8.2 %), as the rule above says.
+BUSINESS_MAIL_WEIGHT = 1.60
 CHAT_WEIGHT = 0.25
 COLD_OFFER_WEIGHT = 1.0
 # what each spam message offers, and to whom: folder -> labels (tests/data/spamassassin)
