@@ -292,12 +292,14 @@ JAKES_NUDGE = ("Return-Path: <jake@rankrocket.example>\r\nFrom: Jake Morrison <j
                "Message-ID: <nudge-1@rankrocket.example>\r\nMIME-Version: 1.0\r\n"
                "Content-Type: text/plain; charset=utf-8\r\n\r\n"
                "Hi Anna,\r\n\r\nDid my note from last week reach you? No rush at all, I know it is a busy time with "
-               "the school meeting and everything. Let me know what "
+               "the school meeting and everything. Thanks again for the lovely evening, and let me know what "
                "you think when you have a moment.\r\n\r\nBest wishes\r\n").encode()
 # (Until 2026-12-02 it also named "the kids' birthday", until 2026-12-03 "Say hi to Per from me":
 # the 182-writer and the 2^21-bucket models read those as clearly wanted, past what the lift may
 # outweigh (REPEAT_AFTER_REFUSAL's weight), as the rule intends for mail such as an invoice. The
-# nudge must read like a note, not like a friend's family news.)
+# nudge must read like a note, not like a friend's family news. The 230-writer model, which read
+# round 28's sellers' bumps, reads the plain nudge as only a little wanted (LEARNED_TEXT -2.8:
+# marked without the lift), so it thanks for an evening: -9.3, a lift of 5.3.)
 
 
 def test_a_refused_sellers_nudge_is_escalated_even_when_it_reads_like_a_note(tmp_path):
