@@ -208,11 +208,12 @@ def _return_paths(value: str) -> list[str]:
 
 
 def _parts(msg: Message, inbound: Inbound):
-    """The leaf parts in order (attached messages count as leaves), at most MAX_PARTS looked at."""
-    stack = [msg]
+    """The leaf parts in order (attached messages count as leaves), each with the multipart that
+    holds it (None for the message itself), at most MAX_PARTS looked at."""
+    stack: list[tuple[Message, Message | None]] = [(msg, None)]
     seen = 0
     while stack:
-        part = stack.pop()
+        part, parent = stack.pop()
         seen += 1
         if seen > MAX_PARTS:
             inbound.error = inbound.error or f"more than {MAX_PARTS} parts; the rest was ignored"
@@ -221,28 +222,36 @@ def _parts(msg: Message, inbound: Inbound):
             part.get_content_type() == "message/rfc822" and part.get_content_disposition() == "attachment"
         ):
             payload = part.get_payload()
-            stack.extend(reversed([p for p in payload if isinstance(p, Message)]))
+            stack.extend(reversed([(p, part) for p in payload if isinstance(p, Message)]))
         else:
-            yield part
+            yield part, parent
 
 
 def _read_body(msg: Message, inbound: Inbound) -> None:
     plain: list[str] = []
+    plain_parents: list[Message | None] = []
     html: str | None = None
-    for part in _parts(msg, inbound):
+    html_parent: Message | None = None
+    for part, parent in _parts(msg, inbound):
         ctype = part.get_content_type()
         filename = _filename(part)
         if filename or part.get_content_disposition() == "attachment":
             inbound.attachments.append(filename or f"(unnamed {ctype})")
         elif ctype == "text/plain":
             plain.append(_part_text(part, inbound))
+            plain_parents.append(parent)
         elif ctype == "text/html" and html is None:
-            html = _part_text(part, inbound)
+            html, html_parent = _part_text(part, inbound), parent
     body = "\n\n".join(p for p in plain if p.strip())
     links = find_links(body)
     if html is not None:
         words = len(body.split())
-        if words >= STUB_WORDS:
+        # a stub is the HTML's own alternative: one plain part beside it in a multipart/alternative
+        # (never a forwarder's note beside an attached HTML mail)
+        stub = words < STUB_WORDS and (not words or (
+            len(plain) == 1 and html_parent is not None and plain_parents[0] is html_parent
+            and html_parent.get_content_type() == "multipart/alternative"))
+        if not stub:
             html_links, inbound.images = html_urls(html)
         else:
             text, html_links, inbound.images = html_to_text(html)

@@ -228,6 +228,10 @@ _OUTLOOK_SENT = re.compile(
     r"|lähetetty|päivämäärä|enviado(?:\ el)?|fecha|inviato)\s*:",
     re.I | re.X,
 )
+# ... and its To or Subject line ("Til:", "Betreff:", "Aihe:", "Asunto:" ...)
+_OUTLOOK_TO = re.compile(
+    r"^\s*\*?(?:to|til|till|an|do|à|para|a|aan|vastaanottaja|cc|subject|emne|ämne|betreff|temat|objet"
+    r"|onderwerp|aihe|asunto|oggetto)\s*:", re.I)
 _UNDERSCORES = re.compile(r"^\s*_{10,}\s*$")
 _SIGNATURE = re.compile(r"^-- ?$")
 _MOBILE = re.compile(
@@ -277,8 +281,9 @@ def _starts_quote(lines: list[str], i: int) -> bool:
         joined = line + " " + lines[i + 1]
         if _ATTRIBUTION_WORD.search(joined.lower()) and _is_attribution(joined):
             return True
-    if _OUTLOOK_FROM.match(line) and any(_OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 5]):
-        return True
+    if _OUTLOOK_FROM.match(line) and any(_OUTLOOK_SENT.match(l) for l in lines[i + 1:i + 5]) and (
+            "@" in line or any(_OUTLOOK_TO.match(l) for l in lines[i + 1:i + 6])):
+        return True  # not "De: 10:00 a 12:00" above "Fecha: 5 de marzo" in a programme
     if line.rstrip().endswith(":") and "@" in line and len(line) < 300:
         following = next((l for l in lines[i + 1:i + 3] if l.strip()), "")
         return _is_quote(following)
@@ -309,25 +314,30 @@ def _quote_start(text: str, lines: list[str]) -> int | None:
     return None
 
 
-_ADDRESS = re.compile(r"[^\s<>()\[\]:;,\"']+@[^\s<>()\[\]:;,\"']+\.[^\s<>()\[\]:;,\"'.]+")
+# an address in a quote's From line: bounded parts, no "@" inside either (linear on any line)
+_ADDRESS = re.compile(r"[^\s<>()\[\]:;,\"'@]{1,64}@[^\s<>()\[\]:;,\"'@]{1,255}")
+_AUTHOR_LINE = 300  # characters of an attribution or From line looked at
 
 
 def quote_author(quoted: str) -> str:
     """The line that says whose a quoted earlier message is: the first attribution ("On ..., Anna
     <anna@example.org> wrote:") or header block's From line ("Fra: Anna <...>") in its first
-    lines (a bump may quote its earlier bumps, each under its own attribution); else the quote's
-    first line ("" when nothing is quoted)."""
-    lines = [line.lstrip(" \t>") for line in quoted.split("\n", 12)[:12]]
-    for line in lines:
+    lines (a bump may quote its earlier bumps, each under its own attribution), cut to 300
+    characters; "" when there is none."""
+    for line in quoted.split("\n", 12)[:12]:
+        line = line.lstrip(" \t>")
+        if len(line) > 600:
+            continue  # no attribution is this long (as _starts_quote)
         if _OUTLOOK_FROM.match(line) or (_ATTRIBUTION_WORD.search(line.lower()) and _is_attribution(line)):
-            return line.strip()
-    return lines[0].strip() if lines else ""
+            return line.strip()[:_AUTHOR_LINE]
+    return ""
 
 
 def quote_address(quoted: str) -> str:
     """The address in quote_author's line, lower-case, or ""."""
     match = _ADDRESS.search(quote_author(quoted))
-    return match.group(0).lower().rstrip(".") if match else ""
+    address = match.group(0).lower().rstrip(".") if match else ""
+    return address if "." in address.rpartition("@")[2] else ""
 
 
 def is_forward(quoted: str) -> bool:

@@ -179,7 +179,7 @@ def _names_each(words: list[str], asked: list[tuple[set[int], bool]], subject: l
     if short and len(words) > 1:
         heads, tails = zip(*map(_pair_parts, words))  # each pair's bucket as _parts() makes it
         for n, bucket in enumerate(map(zlib.crc32, tails[1:], heads)):
-            bucket &= mask
+            bucket &= _MASK & mask
             for i in short:
                 if bucket in asked[i][0] and bucket not in found[i]:
                     found[i][bucket] = _pair(words[n], words[n + 1])

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from nejtak.bot.identity import company_of, shipped_freemail
+from nejtak.bot.identity import company_of, owner_organisations, shipped_freemail
 from nejtak.bot.mail.text import URL, is_forward, quote_address, quote_author
 
 if TYPE_CHECKING:
@@ -20,7 +20,11 @@ QUOTE_SPAN = 3000  # characters of a quoted earlier message of the same sender r
 # a forward's subject, after any reply prefixes: Fwd/Fw, VS (da, nb), VB (sv), WG (de), TR (fr),
 # RV (es), I (it), PD (pl), VL (fi), Doorst (nl)
 _FORWARD_PREFIX = re.compile(
-    r"^\s*(?:(?:re|sv|aw|vs|odp|antw)\s*:\s*)*(?:fwd?|vs|vb|wg|tr|rv|i|pd|vl|doorst|videresend|inoltra)\s*:", re.I)
+    r"^\s*(?:(?:re|sv|aw|vs|odp|antw)\s*:\s*)*(fwd?|vs|vb|wg|tr|rv|i|pd|vl|doorst|videresend|inoltra)\s*:", re.I)
+_FINNISH_HEADER = re.compile(r"^(?:lähettäjä\s*:|.*\bkirjoitti\b)", re.I)
+_ATTRIBUTION_SPAN = 400  # where a quote without an attribution or From line may say whose it is
+_HEADER_SPAN = 600  # a forwarded mail's header block: whom it was sent to
+NOTE_WORDS = 80  # a forwarder's own note above what they pass on is short (the corpus: median 35)
 _WORD = re.compile(r"\w+")
 _UNKNOWN = "?"  # a cache not filled yet (None is an answer)
 
@@ -41,8 +45,9 @@ def own_quote(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[st
     if not msg.quoted:
         return ""
     # whose it is, by the quote's own attribution or From line: a forward's header block names
-    # its sender as the recipient too ("To: anna@..."), and a seller's quoted first mail the owner
-    author = quote_author(msg.quoted).lower()
+    # its sender as the recipient too ("To: anna@..."), and a seller's quoted first mail the owner;
+    # a quote with neither (">" lines only, signed) by its beginning
+    author = (quote_author(msg.quoted) or msg.quoted[:_ATTRIBUTION_SPAN]).lower()
     if any(a and a.lower() in author for a in owner_addresses):
         return ""
     name = msg.sender_name.lower().strip()
@@ -60,17 +65,31 @@ def _same_firm(a: str, b: str, freemail: frozenset[str] | None) -> bool:
     return bool(firm) and firm == company_of(b, freemail)
 
 
-def passed_on(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[str] | None = None) -> str:
+def passed_on(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[str] | None = None,
+              owner_orgs: frozenset[str] = frozenset()) -> str:
     """The address of the third party whose mail this one passes on, or "": a forward (its subject,
-    or a "Forwarded message" line above the quote) of a mail from another organisation than the
-    sender's, not the owner's. A colleague or client asking "do we need this?" above a seller's
-    offer is not the seller; a seller "forwarding" their own offer quotes their own firm."""
-    if not msg.quoted or not msg.sender:
+    or a "Forwarded message" line above the quote) with a short note of the sender's own above a
+    mail from another organisation than the sender's, not sent to the owner, not by the owner's
+    organisation, nor signed with the sender's name. A colleague or client asking "do we need
+    this?" above a seller's offer is not the seller; a seller "forwarding" its own offer quotes
+    its own firm or name, or the mail it sent the owner before."""
+    if not msg.quoted or not msg.sender or len(msg.text.split()) > NOTE_WORDS:
         return ""
-    if not (_FORWARD_PREFIX.match(msg.subject) or is_forward(msg.quoted)):
+    prefix = _FORWARD_PREFIX.match(msg.subject)
+    author = quote_author(msg.quoted)
+    if prefix and prefix.group(1).lower() == "vs" and _FINNISH_HEADER.match(author):
+        prefix = None  # "VS:" is a Finnish reply (vastaus); Danish and Norwegian forwards
+    if not (prefix or is_forward(msg.quoted)):
         return ""
     address = quote_address(msg.quoted)
-    if "@" not in address or address == msg.sender.lower() or any(address == a.lower() for a in owner_addresses):
+    if "@" not in address or address == msg.sender.lower():
+        return ""
+    header = msg.quoted[:_HEADER_SPAN].lower()
+    name = msg.sender_name.lower().strip()
+    if (any(a and a.lower() in header for a in owner_addresses)
+            or (len(name) >= 3 and name in author.lower())
+            or address.partition("@")[0] == msg.sender.lower().partition("@")[0]
+            or company_of(address, shipped_freemail() if freemail is None else freemail) in owner_orgs):
         return ""
     return "" if _same_firm(address, msg.sender, freemail) else address
 
@@ -123,9 +142,16 @@ class Context:
         return self._freemail
 
     def passed_on(self, msg: "Inbound") -> str:
-        """passed_on() of the message, worked out once for the reply rule and the signals."""
+        """passed_on() of the message, worked out once for the reply rule and the signals; never
+        for a sender already asked to stop, blocked or marked as a pitch (a seller who learned to
+        "forward" must not slip out of the reminder and the block suggestion)."""
         if self._passed_on is None:
-            self._passed_on = passed_on(msg, self.config.owner.addresses, self.freemail)
+            h = self.history
+            if h.refusals or h.blocked or h.pitch_labels:
+                self._passed_on = ""
+            else:
+                self._passed_on = passed_on(msg, self.config.owner.addresses, self.freemail,
+                                            owner_organisations(self.config, self.freemail))
         return self._passed_on
 
     def newsletter_shape(self, msg: "Inbound") -> str | None:

@@ -10,6 +10,7 @@ from nejtak.bot.mail.reader import read_message
 from nejtak.bot.phrases import PhraseBook
 from nejtak.bot.sender_history import SenderHistory
 from nejtak.bot.signals import SIGNALS
+from nejtak.bot.signals.headers import _REPLY_PREFIX as FAKE_REPLY_PREFIX
 from nejtak.bot.signals.base import PHRASE_SPAN, Context, judged_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
@@ -597,6 +598,9 @@ FORWARDS = {
                    "Lähettäjä: William Ashford <w.ashford@borealcapital.example>\r\n"
                    "Lähetetty: keskiviikko 26. maaliskuuta 2025 10.02\r\nVastaanottaja: Jarmo Kangas\r\n"
                    "Aihe: Growth capital\r\n\r\n"),
+    "en gmail": ("Fwd: Free audit", "FYI, don't reply, it's with Lotte.\r\n\r\n---------- Forwarded message ---------\r\n"
+                 "From: Priya Nair <priya@rankrocket.example>\r\nDate: Wed, 19 Mar 2025 at 07:14\r\n"
+                 f"Subject: Free audit\r\nTo: <{SENDER}>\r\n\r\n"),
     "en apple mail, no Fwd subject": ("Worth a look?",
                                       "FYI, don't reply, Lotte has it.\r\n\r\nBegin forwarded message:\r\n\r\n"
                                       "From: Priya Nair <priya@rankrocket.example>\r\nSubject: Free audit\r\n"
@@ -616,6 +620,8 @@ def test_a_forward_of_another_firms_offer_is_never_refused(check, eml, config, p
     assert "quick wins for your SEO" not in judged_text(msg, config.owner.addresses)
     ctx = Context(config, SenderHistory(), phrases, "en")
     assert SIGNALS_BY_NAME["FAKE_REPLY"].check(msg, ctx) is None
+    if name in ("da outlook", "en gmail"):  # subjects FAKE_REPLY reads as a reply: it is let off
+        assert FAKE_REPLY_PREFIX.match(subject)
     assert "passes on" in first_block(msg, ctx).reason
     assert SIGNALS_BY_NAME["FORWARDED_MAIL"].check(msg, ctx).startswith("forwards a mail from ")
 
@@ -631,9 +637,36 @@ def test_a_forward_of_another_firms_offer_is_never_refused(check, eml, config, p
     # a reply above another's mail is no forward
     ("Re: Quick question", "Following up on this.\r\n\r\n"
                            "On Mon, 3 Mar 2025 at 10:00, Priya Nair <priya@rankrocket.example> wrote:\r\n\r\n"),
-], ids=["own firm", "the owner's mail", "a reply"])
+    # a seller that rotated its sending domain, "forwarding" its own earlier mail (signed with its name)
+    ("Fwd: Quick question", "Bumping this up.\r\n\r\n---------- Forwarded message ---------\r\n"
+                            "From: Anna Sales <anna@leadgen-pro-mail.com>\r\nDate: Mon, 3 Mar 2025 at 10:00\r\n\r\n"),
+    # ... or re-sending what it sent the owner before
+    ("Fwd: Quick question", "Did you see this?\r\n\r\n---------- Forwarded message ---------\r\n"
+                            "From: Sales Team <team@growthmail.example>\r\nDate: Mon, 3 Mar 2025 at 10:00\r\n"
+                            f"To: Owner <{OWNER}>\r\nSubject: Quick question\r\n\r\n"),
+    # a mail by a colleague of the owner's, passed back
+    ("Fwd: Quick question", "See below.\r\n\r\n---------- Forwarded message ---------\r\n"
+                            "From: Bo <bo@example.org>\r\nDate: Mon, 3 Mar 2025 at 10:00\r\nSubject: hi\r\n\r\n"),
+    # a whole pitch above a forward is no forwarder's note
+    ("Fwd: Quick question", PITCH * 2 + "\r\n---------- Forwarded message ---------\r\n"
+                            "From: Priya <priya@rankrocket.example>\r\nDate: Mon, 3 Mar 2025 at 10:00\r\n\r\n"),
+    # "VS:" above a Finnish header block is a reply (vastaus), not a forward
+    ("VS: Tarjous", "Kiitos, palaan asiaan.\r\n\r\nLähettäjä: Mikko <mikko@kasvuboost.example>\r\n"
+                    "Lähetetty: maanantai 3. maaliskuuta 2025 10.00\r\nVastaanottaja: Anna\r\nAihe: Tarjous\r\n\r\n"),
+], ids=["own firm", "the owner's mail", "a reply", "own name, other domain", "sent to the owner before",
+        "the owner's colleague", "a long note", "a Finnish reply"])
 def test_a_seller_passing_on_its_own_firms_mail_is_still_answerable(check, eml, subject, top):
     assert check(eml(replace={"Subject": subject}, body=top + PITCH)) is None
+
+
+def test_a_refused_seller_cannot_forward_its_way_out_of_the_reminder(check, eml):
+    """A fake forward from a sender already asked to stop (or blocked, or marked as a pitch) is no
+    forward: the repeat gets its reminder and block suggestion."""
+    subject, top = FORWARDS["en gmail"]
+    raw = eml(replace={"Subject": subject}, body=top + PITCH)
+    assert check(raw) == "forwarded"
+    for history in (SenderHistory(refusals=[MARCH]), SenderHistory(blocked=True), SenderHistory(pitch_labels=1)):
+        assert check(raw, history) != "forwarded", history
 
 
 def test_a_seller_forwarding_its_colleagues_offer_is_judged_on_it(config, eml):
@@ -648,6 +681,13 @@ def test_a_seller_forwarding_its_colleagues_offer_is_judged_on_it(config, eml):
                              body=top.replace("tom@leadgen-pro.com", "tom@gmail.com") + PITCH), "t")
     assert "quick wins for your SEO" not in judged_text(gmail, config.owner.addresses)  # the shipped list
     assert "quick wins for your SEO" in judged_text(gmail, config.owner.addresses, frozenset())  # none known
+
+
+def test_a_bump_quoting_its_signed_pitch_without_an_attribution_is_judged_on_it(config, eml):
+    """">" lines only, no "wrote:" line: whose the quote is shows in its beginning (the signature)."""
+    quoted = "".join(f"> {line}\r\n" for line in (*PITCH.split("\r\n"), "Anna Sales, LeadGen Pro"))
+    msg = read_message(eml(replace={"Subject": "Re: Quick question"}, body="Any thoughts?\r\n\r\n" + quoted), "t")
+    assert "quick wins for your SEO" in judged_text(msg, config.owner.addresses)
 
 
 def test_a_sellers_bump_quoting_its_first_mail_in_outlooks_block_is_judged_on_it(config, eml):

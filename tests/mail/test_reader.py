@@ -113,6 +113,19 @@ def test_a_plain_stub_beside_html_is_read_from_the_html(read):
     assert msg.images == ["https://junkdrawer.example/pixel.gif"]
 
 
+def test_a_forwarders_short_note_beside_an_attached_html_mail_is_kept():
+    """Only the HTML's own alternative is a stub: a note beside a forwarded HTML mail is the text."""
+    raw = ("From: Karina <karina@klinik.example>\r\nTo: owner@example.org\r\nSubject: Fwd: Instagram\r\n"
+           "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"M\"\r\n\r\n"
+           "--M\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAnna, what do you make of this? Worth the money?\r\n"
+           "--M\r\nContent-Type: message/rfc822\r\nContent-Disposition: inline\r\n\r\n"
+           "From: Sara <sara@agency.example>\r\nSubject: Grow your clinic\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: text/html; charset=utf-8\r\n\r\n<p>" + "We grow clinics on Instagram for 3,900 a month. " * 5
+           + "</p>\r\n--M--\r\n").encode()
+    msg = read_message(raw, "t")
+    assert msg.text == "Anna, what do you make of this? Worth the money?" and msg.html is False
+
+
 def test_broken_base64_keeps_what_decodes(read):
     msg = read("base64_broken.eml")
     assert msg.text == "Hej, dette er et tilbud fra os om ny hjemmeside."

@@ -153,3 +153,12 @@ def test_decode_header_value_joins_adjacent_words_and_keeps_spaces():
     assert decode_header_value(value) == "Hej med dig og sø"
     # a multi-byte character split across two encoded words
     assert decode_header_value("=?utf-8?q?=C3?= =?utf-8?q?=A6?=") == "æ"
+
+
+def test_a_programme_with_from_and_date_lines_is_no_quote():
+    """"De: 10:00 a 12:00" above "Fecha: 5 de marzo" is an event's programme, not Outlook's header
+    block (which has an address, or a To or Subject line)."""
+    text = "Hola,\n\nle invitamos a nuestra jornada.\n\nDe: 10:00 a 12:00\nFecha: 5 de marzo\nLugar: Valencia\n\nSaludos"
+    assert split_reply(text)[0] == text
+    block = "Gracias.\n\nDe: Equipo <v@h.example>\nEnviado el: martes, 4 de marzo de 2025 9:02\nPara: x@y.example\nAsunto: z\n\nHola"
+    assert split_reply(block)[0] == "Gracias."
