@@ -25,6 +25,10 @@ _FINNISH_HEADER = re.compile(r"^(?:lähettäjä\s*:|.*\bkirjoitti\b)", re.I)
 _ATTRIBUTION_SPAN = 400  # where a quote without an attribution or From line may say whose it is
 _HEADER_SPAN = 600  # a forwarded mail's header block: whom it was sent to
 NOTE_WORDS = 80  # a forwarder's own note above what they pass on is short (the corpus: median 35)
+# mailbox names many firms share: the same one at two domains says nothing of one sender
+_ROLE_BOXES = frozenset({"info", "sales", "contact", "kontakt", "hello", "hi", "post", "mail", "office",
+                         "team", "admin", "support", "service", "hej", "hallo", "biuro", "toimisto", "ufficio",
+                         "oficina", "bureau", "kantoor", "firma", "salg", "vertrieb", "ventas"})
 _WORD = re.compile(r"\w+")
 _UNKNOWN = "?"  # a cache not filled yet (None is an answer)
 
@@ -88,10 +92,17 @@ def passed_on(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[st
     name = msg.sender_name.lower().strip()
     if (any(a and a.lower() in header for a in owner_addresses)
             or (len(name) >= 3 and name in author.lower())
-            or address.partition("@")[0] == msg.sender.lower().partition("@")[0]
+            or _same_mailbox(address, msg.sender)
             or company_of(address, shipped_freemail() if freemail is None else freemail) in owner_orgs):
         return ""
     return "" if _same_firm(address, msg.sender, freemail) else address
+
+
+def _same_mailbox(a: str, b: str) -> bool:
+    """One person's mailbox name at two domains (a seller that rotated its sending domain), not a
+    name many firms use ("info@", "sales@")."""
+    box = a.partition("@")[0]
+    return box == b.lower().partition("@")[0] and box not in _ROLE_BOXES
 
 
 def judged_text(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[str] | None = None) -> str:

@@ -659,6 +659,16 @@ def test_a_seller_passing_on_its_own_firms_mail_is_still_answerable(check, eml, 
     assert check(eml(replace={"Subject": subject}, body=top + PITCH)) is None
 
 
+def test_a_role_mailbox_forwarding_another_firms_role_mailbox_is_a_forward(check, eml):
+    """info@ at a client passing on info@ at an agency: the same mailbox name says nothing of one sender."""
+    top = ("Is this worth it?\r\n\r\n---------- Forwarded message ---------\r\n"
+           "From: Agency <info@rankrocket.example>\r\nDate: Mon, 3 Mar 2025 at 10:00\r\n\r\n")
+    raw = eml(replace={"Subject": "Fwd: SEO", "From": "Klinik <info@leadgen-pro.com>"}, body=top + PITCH)
+    assert check(raw) == "forwarded"
+    own = eml(replace={"Subject": "Fwd: SEO"}, body=top.replace("info@rankrocket.example", "anna.sales@rankrocket.example") + PITCH)
+    assert check(own) is None  # anna.sales@ at another domain: the seller's own mailbox, rotated
+
+
 def test_a_refused_seller_cannot_forward_its_way_out_of_the_reminder(check, eml):
     """A fake forward from a sender already asked to stop (or blocked, or marked as a pitch) is no
     forward: the repeat gets its reminder and block suggestion."""
