@@ -15,7 +15,8 @@ _MACHINE_MAIL = {"return_path", "auto_submitted", "report", "system_sender"}
 # Rules that say the mail is no seller's (a buyer, an answer to the owner's own request, someone
 # passing on another's mail): it is left to the owner untouched, never escalated, never suggested
 # for a block, even when the sender or its organisation was refused before (a new buyer at a firm
-# whose seller was).
+# whose seller was). The forwarded rule never holds for a sender refused, blocked or marked as a
+# pitch itself (Context.passed_on): a seller cannot "forward" its way out of the reminder.
 _NO_SELLER = {"inbound_lead", "forwarded"}
 # may mark a message, never alone make nejtak answer it: what the owner taught
 # (bot/signals/learned.py, bot/signals/history.py) and the history lifts (bot/pipeline.py)
