@@ -114,7 +114,8 @@ class Pipeline:
         reads neither the sender's history nor the owner's teaching (the CPU-heavy part: phrases,
         the text model). A signal that does read them is left for judge, in Date order."""
         language, confidence = detect(f"{msg.subject}\n{msg.text}", self.config.owner.language)
-        ctx = Context(self.config, _NOT_CONTENT, self.phrases, language, confidence, _NOT_CONTENT)
+        ctx = Context(self.config, _NOT_CONTENT, self.phrases, language, confidence, _NOT_CONTENT,
+                      _freemail=self.freemail)
         evidence = {}
         for signal in SIGNALS:
             try:
@@ -128,12 +129,14 @@ class Pipeline:
         `content` (judge_content's, of this message) only what depends on history is checked."""
         if content is None:
             language, confidence = detect(f"{msg.subject}\n{msg.text}", self.config.owner.language)
-            ctx = Context(self.config, history, self.phrases, language, confidence, self.learning)
+            ctx = Context(self.config, history, self.phrases, language, confidence, self.learning,
+                          _freemail=self.freemail, _owner_orgs=self.owner_orgs)
             ahead = {}
         else:
             language = content.language
             ctx = Context(self.config, history, self.phrases, language, content.confidence, self.learning,
-                          _phrase_hits=content.phrase_hits, _judged=content.judged)
+                          _phrase_hits=content.phrase_hits, _judged=content.judged,
+                          _freemail=self.freemail, _owner_orgs=self.owner_orgs)
             ahead = content.evidence
         weights = self.config.classifier.weights
         hits = []

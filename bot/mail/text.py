@@ -333,9 +333,9 @@ def quote_author(quoted: str) -> str:
     return ""
 
 
-def quote_address(quoted: str) -> str:
-    """The address in quote_author's line, lower-case, or ""."""
-    match = _ADDRESS.search(quote_author(quoted))
+def address_in(line: str) -> str:
+    """The address in an attribution or From line (quote_author's), lower-case, or ""."""
+    match = _ADDRESS.search(line)
     address = match.group(0).lower().rstrip(".") if match else ""
     return address if "." in address.rpartition("@")[2] else ""
 

@@ -106,14 +106,19 @@ def _buckets(words: list[str], subject: list[str] = (), pieces: bool = True) -> 
     return flat
 
 
+def _pair_crcs(words: list[str]):
+    """The CRC of each word pair's feature ("p:a b"), in reading order (unmasked)."""
+    if len(words) < 2:
+        return iter(())
+    heads, tails = zip(*map(_pair_parts, words))
+    return map(zlib.crc32, tails[1:], heads)
+
+
 def _parts(words: list[str], subject: list[str] = ()) -> tuple[list[tuple[int, ...]], list[int]]:
     """What both views read of a text: each word's buckets (its own first, then its pieces'),
     and the buckets of the word pairs and the subject words, in reading order."""
     per_word = list(map(_word_buckets, words))
-    tail = []
-    if len(words) > 1:
-        heads, tails = zip(*map(_pair_parts, words))
-        tail = list(map(_MASK.__and__, map(zlib.crc32, tails[1:], heads)))
+    tail = list(map(_MASK.__and__, _pair_crcs(words)))
     tail.extend(_bucket("s:" + w) for w in subject)
     return per_word, tail
 
@@ -176,9 +181,8 @@ def _names_each(words: list[str], asked: list[tuple[set[int], bool]], subject: l
                 if b in asked[i][0]:
                     found[i].setdefault(b, "s:" + word)
     short = [i for i in short if len(found[i]) < len(asked[i][0])]
-    if short and len(words) > 1:
-        heads, tails = zip(*map(_pair_parts, words))  # each pair's bucket as _parts() makes it
-        for n, bucket in enumerate(map(zlib.crc32, tails[1:], heads)):
+    if short:
+        for n, bucket in enumerate(_pair_crcs(words)):  # each pair's bucket as _parts() makes it
             bucket &= _MASK & mask
             for i in short:
                 if bucket in asked[i][0] and bucket not in found[i]:

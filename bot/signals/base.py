@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from nejtak.bot.identity import company_of, owner_organisations, shipped_freemail
-from nejtak.bot.mail.text import URL, is_forward, quote_address, quote_author
+from nejtak.bot.mail.text import URL, address_in, is_forward, quote_author
 
 if TYPE_CHECKING:
     from nejtak.bot.config import Config
@@ -51,20 +51,21 @@ def own_quote(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[st
     # whose it is, by the quote's own attribution or From line: a forward's header block names
     # its sender as the recipient too ("To: anna@..."), and a seller's quoted first mail the owner;
     # a quote with neither (">" lines only, signed) by its beginning
-    author = (quote_author(msg.quoted) or msg.quoted[:_ATTRIBUTION_SPAN]).lower()
+    line = quote_author(msg.quoted)
+    author = (line or msg.quoted[:_ATTRIBUTION_SPAN]).lower()
     if any(a and a.lower() in author for a in owner_addresses):
         return ""
     name = msg.sender_name.lower().strip()
+    freemail = shipped_freemail() if freemail is None else freemail
     if not ((msg.sender and msg.sender in author) or (len(name) >= 3 and name in author)
-            or _same_firm(quote_address(msg.quoted), msg.sender, freemail)):
+            or _same_firm(address_in(line), msg.sender, freemail)):
         return ""
     lines = msg.quoted[:QUOTE_SPAN].splitlines()[1:]
     return "\n".join(line.lstrip(" >") for line in lines)
 
 
-def _same_firm(a: str, b: str, freemail: frozenset[str] | None) -> bool:
+def _same_firm(a: str, b: str, freemail: frozenset[str]) -> bool:
     """Two addresses of one organisation (never two users of a free-mail provider)."""
-    freemail = shipped_freemail() if freemail is None else freemail
     firm = company_of(a, freemail)
     return bool(firm) and firm == company_of(b, freemail)
 
@@ -85,15 +86,16 @@ def passed_on(msg: "Inbound", owner_addresses: list[str], freemail: frozenset[st
         prefix = None  # "VS:" is a Finnish reply (vastaus); Danish and Norwegian forwards
     if not (prefix or is_forward(msg.quoted)):
         return ""
-    address = quote_address(msg.quoted)
+    address = address_in(author)
     if "@" not in address or address == msg.sender.lower():
         return ""
     header = msg.quoted[:_HEADER_SPAN].lower()
     name = msg.sender_name.lower().strip()
+    freemail = shipped_freemail() if freemail is None else freemail
     if (any(a and a.lower() in header for a in owner_addresses)
             or (len(name) >= 3 and name in author.lower())
             or _same_mailbox(address, msg.sender)
-            or company_of(address, shipped_freemail() if freemail is None else freemail) in owner_orgs):
+            or company_of(address, freemail) in owner_orgs):
         return ""
     return "" if _same_firm(address, msg.sender, freemail) else address
 
@@ -134,7 +136,8 @@ class Context:
     owner: "OwnerLearning | None" = None  # what the owner taught (bot.learning), when known
     _phrase_hits: dict | None = field(default=None, repr=False)
     _judged: str | None = field(default=None, repr=False)
-    _freemail: frozenset[str] | None = field(default=None, repr=False)
+    _freemail: frozenset[str] | None = field(default=None, repr=False)  # the pipeline's, when it has them
+    _owner_orgs: frozenset[str] | None = field(default=None, repr=False)
     _passed_on: str | None = field(default=None, repr=False)
     _shape: str | None = field(default=_UNKNOWN, repr=False)
 
@@ -161,8 +164,9 @@ class Context:
             if h.refusals or h.blocked or h.pitch_labels:
                 self._passed_on = ""
             else:
-                self._passed_on = passed_on(msg, self.config.owner.addresses, self.freemail,
-                                            owner_organisations(self.config, self.freemail))
+                if self._owner_orgs is None:
+                    self._owner_orgs = owner_organisations(self.config, self.freemail)
+                self._passed_on = passed_on(msg, self.config.owner.addresses, self.freemail, self._owner_orgs)
         return self._passed_on
 
     def newsletter_shape(self, msg: "Inbound") -> str | None:
